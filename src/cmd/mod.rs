@@ -1,0 +1,75 @@
+//! Commands: thin rooms on top of the library. Each reads its input
+//! through [`crate::workspace`], asks the engine, and hands a view to a
+//! renderer; none computes a figure itself.
+
+pub mod select;
+pub mod status;
+pub mod validate;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anstream::ColorChoice;
+
+use crate::cli::{ColorArg, Command, Global, InputArgs};
+use crate::diag::{Diagnostic, InputError};
+use crate::workspace::{self, Sources, Workspace};
+
+/// Run a command; the exit code of SPEC §4 on success.
+pub fn run(command: &Command, global: &Global) -> anyhow::Result<ExitCode> {
+    apply_color(global.color);
+    match command {
+        Command::Status(args) => status::run(args, global),
+        Command::Validate(args) => validate::run(args, global),
+    }
+}
+
+fn apply_color(c: ColorArg) {
+    let choice = match c {
+        ColorArg::Auto => ColorChoice::Auto,
+        ColorArg::Always => ColorChoice::Always,
+        ColorArg::Never => ColorChoice::Never,
+    };
+    choice.write_global();
+}
+
+/// Whether stderr shows colour.
+pub fn stderr_styled() -> bool {
+    anstream::AutoStream::choice(&io::stderr()) != ColorChoice::Never
+}
+
+/// Print diagnostics (warnings or errors) to stderr.
+pub fn print_diagnostics<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) {
+    let styled = stderr_styled();
+    let mut err = anstream::stderr().lock();
+    for d in diags {
+        let _ = writeln!(err, "{}", d.render(styled));
+    }
+}
+
+/// Load the workspace named by the command line; warnings go to stderr.
+pub fn load(input: &InputArgs, global: &Global) -> Result<Workspace, InputError> {
+    let sources = Sources {
+        dir: global.dir.clone(),
+        manifest: global.manifest.clone(),
+        plans: input.plans.clone(),
+        actuals: input.actuals.clone(),
+    };
+    let ws = workspace::load(&sources)?;
+    print_diagnostics(&ws.warnings);
+    Ok(ws)
+}
+
+/// Standard output, colour decided by `--color`, `NO_COLOR` and the terminal.
+pub fn stdout() -> io::BufWriter<anstream::AutoStream<io::StdoutLock<'static>>> {
+    let out = io::stdout();
+    let choice = anstream::AutoStream::choice(&out);
+    io::BufWriter::with_capacity(1 << 16, anstream::AutoStream::new(out.lock(), choice))
+}
+
+/// Whether stdout will show colour.
+pub fn stdout_styled() -> bool {
+    let out = io::stdout();
+    anstream::AutoStream::choice(&out) != ColorChoice::Never
+        && (out.is_terminal() || ColorChoice::global() == ColorChoice::Always)
+}

@@ -1,0 +1,33 @@
+//! `track status`: the table of every indicator's standing.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::select::{Selection, views};
+use crate::cli::{Global, LangArg, StatusArgs};
+use crate::display::Lang;
+use crate::render::{Format, View};
+
+pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let sel = Selection::parse(&args.select)?;
+    let ws = super::load(&args.input, global)?;
+    let view = View {
+        plans: views(&ws, &sel)?,
+        lang: lang(global, ws.defaults.lang),
+        color: args.format == Format::Table && super::stdout_styled(),
+        by_series: sel.by_series(),
+    };
+    let mut out = super::stdout();
+    args.format.renderer().render(&view, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--lang`, else the manifest's default, else Chinese.
+pub fn lang(global: &Global, default: Option<Lang>) -> Lang {
+    match global.lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Zh) => Lang::Zh,
+        None => default.unwrap_or_default(),
+    }
+}

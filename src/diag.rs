@@ -1,0 +1,260 @@
+//! Diagnostics about the user's input: what is wrong, where (file, line,
+//! column and the source line), and how to fix it.
+//!
+//! Every loader collects all the problems it can find into a [`Diagnostics`]
+//! list instead of stopping at the first, so a user fixes a file in one pass.
+//! A [`Location`] carries its own copy of the lines it points into, so a
+//! diagnostic can be rendered after the file is closed (CSV files are
+//! streamed and never held whole). Rendering goes through annotate-snippets,
+//! the way cargo shows TOML errors.
+
+use std::fmt;
+use std::ops::Range;
+
+use annotate_snippets::{Level, Renderer, Snippet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Where a problem is: a span inside a copy of the lines around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file as the user named it (relative paths stay relative).
+    pub path: String,
+    /// 1-based number of the first line of `text`.
+    pub line: usize,
+    /// The source lines the span falls in, without the final newline.
+    pub text: String,
+    /// Byte range of the offending characters inside `text`.
+    pub span: Range<usize>,
+}
+
+impl Location {
+    /// Locate `span` (byte offsets into the whole `source`) and keep only
+    /// the lines it touches.
+    pub fn in_source(path: &str, source: &str, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
+        let line = source[..line_start].bytes().filter(|&b| b == b'\n').count() + 1;
+        let text = source[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_string();
+        let span = (start - line_start).min(text.len())..(end - line_start).min(text.len());
+        Location {
+            path: path.to_string(),
+            line,
+            text,
+            span,
+        }
+    }
+
+    /// A location in one line whose text is known (a CSV record).
+    pub fn in_line(path: &str, line: usize, text: String, span: Range<usize>) -> Location {
+        Location {
+            path: path.to_string(),
+            line,
+            text,
+            span,
+        }
+    }
+
+    /// A location that names only the file and line.
+    pub fn file_line(path: &str, line: usize) -> Location {
+        Location {
+            path: path.to_string(),
+            line,
+            text: String::new(),
+            span: 0..0,
+        }
+    }
+
+    /// 1-based line and column (in characters) of the start of the span.
+    pub fn line_col(&self) -> (usize, usize) {
+        let before = &self.text[..self.span.start.min(self.text.len())];
+        let line = self.line + before.matches('\n').count();
+        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One problem with the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    pub location: Option<Location>,
+    /// Short text under the caret.
+    pub label: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            location: None,
+            label: String::new(),
+            help: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    pub fn at(mut self, location: Location) -> Diagnostic {
+        self.location = Some(location);
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col`, for one-line forms (GitHub annotations, tests).
+    pub fn position(&self) -> Option<String> {
+        self.location.as_ref().map(|l| {
+            let (line, col) = l.line_col();
+            format!("{}:{line}:{col}", l.path)
+        })
+    }
+
+    /// Render with annotate-snippets; `styled` adds ANSI colours.
+    pub fn render(&self, styled: bool) -> String {
+        let level = match self.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+        };
+        let mut message = level.title(&self.message);
+        let origin;
+        if let Some(loc) = &self.location {
+            if loc.text.is_empty() {
+                origin = format!("{}:{}", loc.path, loc.line);
+                message = message.footer(Level::Note.title(&origin));
+            } else {
+                let span = loc.span.start..loc.span.end.max(loc.span.start);
+                message = message.snippet(
+                    Snippet::source(&loc.text)
+                        .line_start(loc.line)
+                        .origin(&loc.path)
+                        .fold(false)
+                        .annotation(level.span(span).label(&self.label)),
+                );
+            }
+        }
+        if let Some(help) = &self.help {
+            message = message.footer(Level::Help.title(help));
+        }
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.render(message).to_string()
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
+    }
+}
+
+/// A list of problems found while reading the input.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.0.push(d);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.0.extend(other.0);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Split off the warnings, leaving only the errors.
+    pub fn take_warnings(&mut self) -> Vec<Diagnostic> {
+        let (warnings, errors) = std::mem::take(&mut self.0)
+            .into_iter()
+            .partition(|d| !d.is_error());
+        self.0 = errors;
+        warnings
+    }
+}
+
+/// The input is wrong: one or more errors, already located.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{} problem(s) in the input", .0.error_count())]
+pub struct InputError(pub Diagnostics);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_finds_line_and_char_column() {
+        let src = "a = 1\n名称 = \"x\"\nc = 3\n";
+        let start = src.find("\"x\"").unwrap();
+        let loc = Location::in_source("p.toml", src, start..start + 3);
+        assert_eq!(loc.line, 2);
+        assert_eq!(loc.text, "名称 = \"x\"");
+        assert_eq!(loc.line_col(), (2, 6));
+    }
+
+    #[test]
+    fn rendering_names_file_line_and_column() {
+        let src = "x = 1\ntarget = \"abc\"\n";
+        let start = src.find("abc").unwrap();
+        let d = Diagnostic::error("bad target")
+            .at(Location::in_source("plan.toml", src, start..start + 3))
+            .label("not a target");
+        let text = d.render(false);
+        assert!(text.contains("error: bad target"), "{text}");
+        assert!(text.contains("--> plan.toml:2:11"), "{text}");
+        assert!(text.contains("^^^ not a target"), "{text}");
+        assert_eq!(d.position().unwrap(), "plan.toml:2:11");
+    }
+}

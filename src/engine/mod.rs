@@ -1,0 +1,570 @@
+//! The engine: every figure and the status of a series, as of a period
+//! (SPEC §3).
+//!
+//! Values, targets, gaps, changes, completion, time progress and `R` are
+//! exact decimals, so a ratio of exactly 0.95 is graded up as written; only
+//! growth rates (CAGR) are binary floats. Every operation on user numbers is
+//! checked: a figure that would overflow is left empty, never a panic. The
+//! engine reads nothing but its arguments: the same plan, actuals and as-of
+//! give the same figures.
+
+mod goal;
+mod status;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+pub use goal::Goal;
+pub use status::Status;
+
+use crate::actuals::{Actuals, Point, Series};
+use crate::period::Period;
+use crate::plan::{Direction, Indicator, Method, Plan, TargetExpr};
+
+/// What a series is compared against, resolved for that series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MilestoneResult {
+    pub period: Period,
+    pub text: String,
+    pub target: Option<Decimal>,
+    /// The value it was judged on, and its period.
+    pub value: Option<(Period, Decimal)>,
+    pub status: MilestoneStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MilestoneStatus {
+    Met,
+    Missed,
+    /// Due after the as-of period.
+    Pending,
+    NoData,
+}
+
+impl MilestoneStatus {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            MilestoneStatus::Met => "met",
+            MilestoneStatus::Missed => "missed",
+            MilestoneStatus::Pending => "pending",
+            MilestoneStatus::NoData => "no-data",
+        }
+    }
+}
+
+/// Every figure of one series (SPEC §3, §5).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    /// Index of the indicator in the plan.
+    pub indicator: usize,
+    /// Region id, `""` when the plan has none.
+    pub region: String,
+    /// Breakdown as `dim=value;dim=value`, `""` for none.
+    pub breakdown: String,
+    pub method: Method,
+    pub direction: Direction,
+    pub baseline_period: Option<Period>,
+    pub baseline: Option<Decimal>,
+    pub period: Option<Period>,
+    pub value: Option<Decimal>,
+    pub previous_period: Option<Period>,
+    pub previous: Option<Decimal>,
+    /// The level the series is judged against (the nearest bound of a
+    /// range; the reference region's value for `better_than`).
+    pub target: Option<Decimal>,
+    pub goal: Option<Goal>,
+    pub target_period: Period,
+    pub gap: Option<Decimal>,
+    pub change: Option<Decimal>,
+    /// Relative change since baseline, in % (units other than `%`).
+    pub change_pct: Option<Decimal>,
+    pub yoy: Option<Decimal>,
+    pub yoy_pct: Option<Decimal>,
+    pub cagr: Option<f64>,
+    /// Change per year still needed to reach the target by the deadline.
+    pub required_change: Option<Decimal>,
+    pub required_rate: Option<f64>,
+    pub completion: Option<Decimal>,
+    pub time_progress: Option<Decimal>,
+    pub ratio: Option<Decimal>,
+    pub score: Option<f64>,
+    /// The least-squares line since baseline, at the deadline.
+    pub projection: Option<Decimal>,
+    /// The first period at which that line meets the target.
+    pub projected_meet: Option<Period>,
+    pub status: Status,
+    /// Achieved before the deadline (提前完成).
+    pub early: bool,
+    pub milestones: Vec<MilestoneResult>,
+    /// For `every_period`: the first step that broke the rule.
+    pub broken_step: Option<(Period, Period)>,
+    /// The series' points up to the as-of period (the plan's baseline
+    /// value included when the data lacks it).
+    pub points: Vec<(Period, Decimal)>,
+}
+
+/// Everything a series is assessed against.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub actuals: &'a Actuals,
+    pub as_of: Period,
+    /// `--method`, overriding the plan and the indicator.
+    pub method: Option<Method>,
+}
+
+impl Context<'_> {
+    /// Assess one series of an indicator. `series` is `None` for an
+    /// indicator without any rows (its figures then come from the plan).
+    pub fn assess(&self, ind_idx: usize, series: Option<&Series>) -> Assessment {
+        let ind = &self.plan.indicators[ind_idx];
+        let (region, breakdown) = match series {
+            Some(s) => (
+                self.actuals.region_name(&s.key).to_string(),
+                self.actuals.breakdown_name(&s.key).to_string(),
+            ),
+            None => (self.plan.region.clone().unwrap_or_default(), String::new()),
+        };
+        let headline =
+            breakdown.is_empty() && region == self.plan.region.clone().unwrap_or_default();
+        let plan_baseline = if headline { ind.baseline } else { None };
+        let raw: &[Point] = series.map_or(&[], |s| &s.points);
+        let points = effective_points(raw, ind.baseline_period, plan_baseline, self.as_of);
+        let method = self.method.unwrap_or(ind.method);
+        let mut a = Assessment::empty(ind_idx, region, breakdown, ind, method);
+
+        // Baseline: the data at t0, else the plan's value, else the first later period.
+        let base = points
+            .iter()
+            .find(|(p, _)| *p >= ind.baseline_period)
+            .copied();
+        if let Some((t0, b)) = base {
+            a.baseline_period = Some(t0);
+            a.baseline = Some(b);
+        }
+        if let Some(&(t, y)) = points.last() {
+            a.period = Some(t);
+            a.value = Some(y);
+        }
+        if points.len() >= 2 {
+            let (pp, pv) = points[points.len() - 2];
+            a.previous_period = Some(pp);
+            a.previous = Some(pv);
+        }
+        a.points = points;
+        self.figures(ind, &mut a);
+        a
+    }
+
+    fn figures(&self, ind: &Indicator, a: &mut Assessment) {
+        let percent = ind.is_percent();
+        if let (Some(y), Some(p)) = (a.value, a.previous) {
+            a.yoy = y.checked_sub(p);
+            if !percent {
+                a.yoy_pct = relative(y, p);
+            }
+        }
+        let since: Vec<(Period, Decimal)> = match a.baseline_period {
+            Some(t0) => a.points.iter().copied().filter(|(p, _)| *p >= t0).collect(),
+            None => Vec::new(),
+        };
+        if let (Some(b), Some(y), Some(t0), Some(t)) =
+            (a.baseline, a.value, a.baseline_period, a.period)
+        {
+            if t > t0 {
+                a.change = y.checked_sub(b);
+                if !percent {
+                    a.change_pct = relative(y, b);
+                }
+                a.cagr = cagr(b, y, t0, t);
+            }
+        }
+        a.goal = Goal::resolve(ind, a.baseline, a.direction, |p| self.reference(ind, a, p));
+        a.target = a
+            .goal
+            .as_ref()
+            .and_then(|g| g.level(a.value.or(a.baseline)));
+        let Some(goal) = a.goal.clone() else {
+            a.status = self.status_without_goal(ind, a, &since);
+            a.milestones = self.milestones(ind, a);
+            return;
+        };
+        let y = a.value;
+        let met = y.is_some_and(|y| goal.meets(y));
+        a.gap = y.map(|y| goal.gap(y));
+        let met_at_baseline = a.baseline.is_some_and(|b| goal.meets(b));
+        let tt = ind.target_period;
+        if let (Some(b), Some(t), Some(t0)) = (a.baseline, a.target, a.baseline_period) {
+            if !met_at_baseline && t != b {
+                a.completion = a
+                    .value
+                    .and_then(|y| y.checked_sub(b)?.checked_div(t.checked_sub(b)?));
+            }
+            if t0 < tt {
+                if let Some(tp) = a.period.and_then(|p| {
+                    (p.position() - t0.position()).checked_div(tt.position() - t0.position())
+                }) {
+                    a.time_progress = Some(tp);
+                }
+            }
+        }
+        if let (Some(c), Some(tp)) = (a.completion, a.time_progress) {
+            if tp > Decimal::ZERO {
+                a.ratio = c.checked_div(tp);
+            }
+        }
+        if let (Some(y), Some(t), Some(p)) = (y, a.target, a.period) {
+            if !met && p < tt {
+                let years = tt.position() - p.position();
+                a.required_change = t.checked_sub(y).and_then(|d| d.checked_div(years));
+                a.required_rate = rate(y, t, years);
+            }
+        }
+        self.project(a, &goal, &since, tt);
+
+        // Status: the first rule that holds (SPEC §3.1).
+        let deadline_value = a.points.iter().rev().find(|(p, _)| *p <= tt).copied();
+        a.status = if met {
+            a.early = a.period.is_some_and(|p| p < tt);
+            Status::Achieved
+        } else if self.as_of >= tt
+            && deadline_value.is_some_and(|(p, v)| !self.deadline_goal(ind, a, &goal, p).meets(v))
+        {
+            Status::Missed
+        } else if a.baseline.is_none() || y.is_none() || a.period == a.baseline_period {
+            Status::NoData
+        } else if matches!(goal, Goal::Better { .. }) {
+            Status::OffTrack
+        } else if met_at_baseline {
+            Status::Regressing
+        } else if let Some(r) = a.ratio {
+            grade(r, &self.plan.thresholds)
+        } else if a.target == a.baseline {
+            // A strict target level equal to the baseline: no completion to
+            // measure; falling further is regressing, staying put is not progress.
+            match (y, a.baseline) {
+                (Some(y), Some(b)) if gap(b, y, goal.direction()) > Decimal::ZERO => {
+                    Status::Regressing
+                }
+                _ => Status::OffTrack,
+            }
+        } else {
+            Status::NoData
+        };
+        a.milestones = self.milestones(ind, a);
+    }
+
+    /// `better_than` is judged against the reference at the deadline's own
+    /// period; every other goal is the same at every period.
+    fn deadline_goal(&self, ind: &Indicator, a: &Assessment, goal: &Goal, p: Period) -> Goal {
+        match goal {
+            Goal::Better { .. } => Goal::resolve(ind, a.baseline, a.direction, |_| {
+                self.reference(ind, a, Some(p))
+            })
+            .unwrap_or_else(|| goal.clone()),
+            _ => goal.clone(),
+        }
+    }
+
+    /// The reference region's value for the same indicator and breakdown,
+    /// at the series' latest period (or `at`).
+    fn reference(&self, ind: &Indicator, a: &Assessment, at: Option<Period>) -> Option<Decimal> {
+        let TargetExpr::BetterThan(region) = &ind.target else {
+            return None;
+        };
+        let period = at.or(a.period)?;
+        let key = crate::actuals::SeriesKey {
+            indicator: self.plan.indicator_index(&ind.id)? as u32,
+            region: self.actuals.regions.get(region)?,
+            breakdown: self.actuals.breakdowns.get(&a.breakdown)?,
+        };
+        let s = self.actuals.get(&key)?;
+        s.points
+            .iter()
+            .find(|p| p.period == period)
+            .map(|p| p.value)
+    }
+
+    /// Statuses of targets that are not a level: `every_period`, or a
+    /// target that needs a baseline the series lacks.
+    fn status_without_goal(
+        &self,
+        ind: &Indicator,
+        a: &mut Assessment,
+        since: &[(Period, Decimal)],
+    ) -> Status {
+        match &ind.target {
+            TargetExpr::EveryPeriod(m) => {
+                if since.len() < 2 {
+                    return Status::NoData;
+                }
+                for w in since.windows(2) {
+                    let ok = match m {
+                        crate::plan::Monotone::NonDecreasing => w[1].1 >= w[0].1,
+                        crate::plan::Monotone::NonIncreasing => w[1].1 <= w[0].1,
+                    };
+                    if !ok {
+                        a.broken_step = Some((w[0].0, w[1].0));
+                        return Status::Missed;
+                    }
+                }
+                a.early = a.period.is_some_and(|p| p < ind.target_period);
+                Status::Achieved
+            }
+            _ => Status::NoData,
+        }
+    }
+
+    fn project(&self, a: &mut Assessment, goal: &Goal, since: &[(Period, Decimal)], tt: Period) {
+        let Some(line) = Line::fit(since) else { return };
+        a.projection = line.at(tt.position());
+        let (Some(t), Some(y)) = (a.period, a.value) else {
+            return;
+        };
+        if goal.meets(y) {
+            return;
+        }
+        let Some(level) = a.target else { return };
+        // Solve the line for the target level, then step to a period that meets it.
+        let Some(x) = line.solve(level) else { return };
+        if (line.slope > Decimal::ZERO) != (goal.direction() == Direction::Up) {
+            return;
+        }
+        let mut p = match Period::first_ending_at_or_after(x, t.granularity()) {
+            Some(p) if p > t => p,
+            _ => t.next(),
+        };
+        for _ in 0..4 {
+            if p.year() > tt.year() + 100 {
+                return;
+            }
+            if line.at(p.position()).is_some_and(|v| goal.meets(v)) {
+                a.projected_meet = Some(p);
+                return;
+            }
+            p = p.next();
+        }
+    }
+
+    fn milestones(&self, ind: &Indicator, a: &Assessment) -> Vec<MilestoneResult> {
+        ind.milestones
+            .iter()
+            .map(|m| {
+                let goal = Goal::resolve_expr(&m.target, a.baseline, a.direction, |_| None);
+                let target = goal.as_ref().and_then(|g| g.level(a.baseline));
+                let value = a.points.iter().rev().find(|(p, _)| *p <= m.period).copied();
+                let status = match (&goal, value) {
+                    _ if m.period > self.as_of => MilestoneStatus::Pending,
+                    (Some(g), Some((_, v))) if g.meets(v) => MilestoneStatus::Met,
+                    (Some(_), Some(_)) => MilestoneStatus::Missed,
+                    _ => MilestoneStatus::NoData,
+                };
+                MilestoneResult {
+                    period: m.period,
+                    text: m.text.clone(),
+                    target,
+                    value,
+                    status,
+                }
+            })
+            .collect()
+    }
+}
+
+impl Assessment {
+    fn empty(
+        indicator: usize,
+        region: String,
+        breakdown: String,
+        ind: &Indicator,
+        method: Method,
+    ) -> Assessment {
+        Assessment {
+            indicator,
+            region,
+            breakdown,
+            method,
+            direction: ind.direction,
+            baseline_period: None,
+            baseline: None,
+            period: None,
+            value: None,
+            previous_period: None,
+            previous: None,
+            target: None,
+            goal: None,
+            target_period: ind.target_period,
+            gap: None,
+            change: None,
+            change_pct: None,
+            yoy: None,
+            yoy_pct: None,
+            cagr: None,
+            required_change: None,
+            required_rate: None,
+            completion: None,
+            time_progress: None,
+            ratio: None,
+            score: None,
+            projection: None,
+            projected_meet: None,
+            status: Status::NoData,
+            early: false,
+            milestones: Vec::new(),
+            broken_step: None,
+            points: Vec::new(),
+        }
+    }
+
+    /// A milestone that was due and missed.
+    pub fn missed_milestones(&self) -> impl Iterator<Item = &MilestoneResult> {
+        self.milestones
+            .iter()
+            .filter(|m| m.status == MilestoneStatus::Missed)
+    }
+}
+
+/// The data points up to `as_of`, with the plan's baseline value added at
+/// its period when the data has none there.
+fn effective_points(
+    raw: &[Point],
+    t0: Period,
+    plan_baseline: Option<Decimal>,
+    as_of: Period,
+) -> Vec<(Period, Decimal)> {
+    let mut pts: Vec<(Period, Decimal)> = raw
+        .iter()
+        .filter(|p| p.period <= as_of)
+        .map(|p| (p.period, p.value))
+        .collect();
+    if let Some(b) = plan_baseline {
+        if t0 <= as_of && !pts.iter().any(|(p, _)| *p == t0) {
+            let at = pts.partition_point(|(p, _)| *p < t0);
+            pts.insert(at, (t0, b));
+        }
+    }
+    pts
+}
+
+/// How far `y` is short of `level`, positive when short.
+fn gap(level: Decimal, y: Decimal, d: Direction) -> Decimal {
+    let g = match d {
+        Direction::Up => level.checked_sub(y),
+        Direction::Down => y.checked_sub(level),
+    };
+    g.unwrap_or(Decimal::ZERO)
+}
+
+fn grade(r: Decimal, th: &crate::plan::Thresholds) -> Status {
+    if r >= th.on_track {
+        Status::OnTrack
+    } else if r >= th.at_risk {
+        Status::AtRisk
+    } else if r >= th.off_track {
+        Status::OffTrack
+    } else {
+        Status::Regressing
+    }
+}
+
+/// `(y − b) / |b| × 100`.
+fn relative(y: Decimal, b: Decimal) -> Option<Decimal> {
+    if b.is_zero() {
+        return None;
+    }
+    y.checked_sub(b)?
+        .checked_div(b.abs())?
+        .checked_mul(Decimal::ONE_HUNDRED)
+}
+
+/// Compound annual growth between two positive values.
+fn cagr(b: Decimal, y: Decimal, t0: Period, t: Period) -> Option<f64> {
+    let years = (t.position() - t0.position()).to_f64()?;
+    rate(b, y, Decimal::from_f64_retain(years)?)
+}
+
+/// The annual rate that takes `from` to `to` in `years`.
+fn rate(from: Decimal, to: Decimal, years: Decimal) -> Option<f64> {
+    let (f, t, n) = (from.to_f64()?, to.to_f64()?, years.to_f64()?);
+    (f > 0.0 && t > 0.0 && n > 0.0).then(|| (t / f).powf(1.0 / n) - 1.0)
+}
+
+/// A least-squares line `y = mean_y + slope (x − mean_x)`, x in years.
+struct Line {
+    mean_x: Decimal,
+    mean_y: Decimal,
+    slope: Decimal,
+}
+
+impl Line {
+    fn fit(points: &[(Period, Decimal)]) -> Option<Line> {
+        if points.len() < 2 {
+            return None;
+        }
+        let n = Decimal::from(points.len());
+        let xs: Vec<Decimal> = points.iter().map(|(p, _)| p.position()).collect();
+        let mean_x = xs.iter().sum::<Decimal>() / n;
+        let mut sum_y = Decimal::ZERO;
+        for (_, v) in points {
+            sum_y = sum_y.checked_add(*v)?;
+        }
+        let mean_y = sum_y.checked_div(n)?;
+        let (mut sxy, mut sxx) = (Decimal::ZERO, Decimal::ZERO);
+        for (x, (_, y)) in xs.iter().zip(points) {
+            let dx = *x - mean_x;
+            sxy = sxy.checked_add(dx.checked_mul(y.checked_sub(mean_y)?)?)?;
+            sxx = sxx.checked_add(dx.checked_mul(dx)?)?;
+        }
+        let slope = sxy.checked_div(sxx)?;
+        Some(Line {
+            mean_x,
+            mean_y,
+            slope,
+        })
+    }
+
+    fn at(&self, x: Decimal) -> Option<Decimal> {
+        self.mean_y
+            .checked_add(self.slope.checked_mul(x - self.mean_x)?)
+    }
+
+    fn solve(&self, y: Decimal) -> Option<Decimal> {
+        if self.slope.is_zero() {
+            return None;
+        }
+        self.mean_x
+            .checked_add(y.checked_sub(self.mean_y)?.checked_div(self.slope)?)
+    }
+}
+
+/// Assess every series of a plan (every indicator without rows too), in
+/// plan order, then by region and breakdown.
+pub fn assess_plan(ctx: &Context) -> Vec<Assessment> {
+    let mut by_indicator: Vec<Vec<&Series>> = vec![Vec::new(); ctx.plan.indicators.len()];
+    for s in &ctx.actuals.series {
+        by_indicator[s.key.indicator as usize].push(s);
+    }
+    let mut out = Vec::new();
+    for (i, mut series) in by_indicator.into_iter().enumerate() {
+        series.sort_by(|a, b| {
+            let name = |s: &Series| {
+                (
+                    ctx.actuals.region_name(&s.key),
+                    ctx.actuals.breakdown_name(&s.key),
+                )
+            };
+            name(a).cmp(&name(b))
+        });
+        let plan_region = ctx.plan.region.as_deref().unwrap_or("");
+        let has_headline = series.iter().any(|s| {
+            ctx.actuals.region_name(&s.key) == plan_region
+                && ctx.actuals.breakdown_name(&s.key).is_empty()
+        });
+        if !has_headline && (series.is_empty() || ctx.plan.indicators[i].baseline.is_some()) {
+            out.push(ctx.assess(i, None));
+        }
+        for s in series {
+            out.push(ctx.assess(i, Some(s)));
+        }
+    }
+    out
+}

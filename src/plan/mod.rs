@@ -1,0 +1,217 @@
+//! The plan model: a plan's indicators, their targets, milestones and
+//! regions, as read from a plan file (SPEC §1.2).
+//!
+//! Invariants once a [`Plan`] exists: indicator ids are unique, every
+//! target parsed, every indicator has a direction (stated or inferred) and
+//! a baseline period before its deadline, and every location points back
+//! into the plan file, so later findings can name the line a target is on.
+
+mod load;
+pub mod target;
+
+use rust_decimal::Decimal;
+
+pub use load::{load_plan, parse_plan};
+pub use target::{Direction, Monotone, Op, TargetExpr, parse_number, parse_target};
+
+use crate::period::Period;
+
+/// How progress toward a target is graded (SPEC §3.2, §3.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Method {
+    /// 时序进度: completion against time elapsed.
+    #[default]
+    Time,
+    /// Open SDG / Statistics Canada: observed against required growth.
+    Cagr,
+}
+
+impl Method {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Method::Time => "time",
+            Method::Cagr => "cagr",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Method> {
+        match s {
+            "time" => Some(Method::Time),
+            "cagr" => Some(Method::Cagr),
+            _ => None,
+        }
+    }
+}
+
+/// 约束性 (binding) or 预期性 (expected).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Kind {
+    #[default]
+    Expected,
+    Binding,
+}
+
+impl Kind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Kind::Expected => "expected",
+            Kind::Binding => "binding",
+        }
+    }
+}
+
+/// The lower bounds of `R` for each grade (SPEC §3.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Thresholds {
+    pub on_track: Decimal,
+    pub at_risk: Decimal,
+    pub off_track: Decimal,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds {
+            on_track: Decimal::new(95, 2),
+            at_risk: Decimal::new(60, 2),
+            off_track: Decimal::ZERO,
+        }
+    }
+}
+
+/// Where something is written in the plan file: 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub col: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub period: Period,
+    pub target: TargetExpr,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub group: Option<String>,
+    pub group_en: Option<String>,
+    /// `%` means changes are percentage points.
+    pub unit: String,
+    pub unit_en: Option<String>,
+    pub kind: Kind,
+    pub baseline: Option<Decimal>,
+    pub target: TargetExpr,
+    /// The target as written in the plan, for display.
+    pub target_text: String,
+    pub direction: Direction,
+    pub milestones: Vec<Milestone>,
+    pub baseline_period: Period,
+    pub target_period: Period,
+    pub method: Method,
+    pub limit: Option<Decimal>,
+    pub source: Option<String>,
+    pub note: Option<String>,
+    pub decimals: Option<u32>,
+    /// Where the target is written (the line CI annotations point at).
+    pub target_pos: Pos,
+}
+
+impl Indicator {
+    pub fn is_percent(&self) -> bool {
+        self.unit == "%"
+    }
+
+    pub fn name_in(&self, english: bool) -> &str {
+        match (&self.name_en, english) {
+            (Some(en), true) => en,
+            _ => &self.name,
+        }
+    }
+
+    pub fn group_in(&self, english: bool) -> Option<&str> {
+        match (&self.group_en, english) {
+            (Some(en), true) => Some(en),
+            _ => self.group.as_deref(),
+        }
+    }
+
+    pub fn unit_in(&self, english: bool) -> &str {
+        match (&self.unit_en, english) {
+            (Some(en), true) => en,
+            _ => &self.unit,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub id: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub baseline: Period,
+    pub target: Period,
+    /// The region the plan's targets are about; rows without a region are its.
+    pub region: Option<String>,
+    /// Actuals files as written (relative to the plan file; globs allowed).
+    pub actuals: Vec<String>,
+    pub method: Method,
+    pub source: Option<String>,
+    pub thresholds: Thresholds,
+    pub decimals: Option<u32>,
+    pub regions: Vec<Region>,
+    pub indicators: Vec<Indicator>,
+    /// The plan file as the user named it.
+    pub path: String,
+}
+
+impl Plan {
+    pub fn name_in(&self, english: bool) -> &str {
+        match (&self.name_en, english) {
+            (Some(en), true) => en,
+            _ => &self.name,
+        }
+    }
+
+    pub fn indicator_index(&self, id: &str) -> Option<usize> {
+        self.indicators.iter().position(|i| i.id == id)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    /// Whether rows may name this region: any region when the plan declares
+    /// none, else the declared ones and the plan's own.
+    pub fn knows_region(&self, id: &str) -> bool {
+        (self.regions.is_empty() && self.region.is_none())
+            || self.region.as_deref() == Some(id)
+            || self.region(id).is_some()
+    }
+
+    pub fn region_name(&self, id: &str, english: bool) -> String {
+        match self.region(id) {
+            Some(Region {
+                name_en: Some(en), ..
+            }) if english => en.clone(),
+            Some(r) => r.name.clone(),
+            None => id.to_string(),
+        }
+    }
+}
+
+/// The closest of `candidates` to a misspelt `word`, for "did you mean".
+pub fn load_suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    load::suggest(word, candidates)
+}

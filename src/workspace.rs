@@ -1,0 +1,311 @@
+//! Finding and loading the input: the manifest `track.toml` (found by
+//! walking up from the working directory, like `Cargo.toml`), its plans,
+//! and each plan's actuals files.
+//!
+//! This is the one module that touches the file system for reading input;
+//! everything it hands on (plans, actuals, diagnostics) is plain data.
+//! Every problem of every file is collected before giving up.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use toml_edit::{ImDocument, Item};
+
+use crate::actuals::{Actuals, ActualsReader};
+use crate::diag::{Diagnostic, Diagnostics, InputError, Location};
+use crate::display::Lang;
+use crate::period::Period;
+use crate::plan::{Plan, load_plan};
+
+pub const MANIFEST: &str = "track.toml";
+
+/// Where to look for input.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// `-C DIR`: act as if started there.
+    pub dir: Option<PathBuf>,
+    /// `--manifest PATH`.
+    pub manifest: Option<PathBuf>,
+    /// `--plan`: plans named on the command line (no manifest needed).
+    pub plans: Vec<PathBuf>,
+    /// `--actuals`: replaces the plans' own actuals lists.
+    pub actuals: Vec<PathBuf>,
+}
+
+/// The manifest's `[defaults]`.
+#[derive(Debug, Clone, Default)]
+pub struct Defaults {
+    pub lang: Option<Lang>,
+    pub as_of: Option<Period>,
+}
+
+/// One plan with its actuals.
+#[derive(Debug)]
+pub struct Loaded {
+    pub plan: Plan,
+    pub actuals: Actuals,
+    /// The plan file on disk (for tools that write next to it).
+    pub file: PathBuf,
+}
+
+#[derive(Debug)]
+pub struct Workspace {
+    pub plans: Vec<Loaded>,
+    pub defaults: Defaults,
+    /// Warnings about the input (shown on stderr, never fatal).
+    pub warnings: Vec<Diagnostic>,
+}
+
+fn input_error(message: String) -> InputError {
+    InputError(Diagnostics(vec![Diagnostic::error(message)]))
+}
+
+/// How to name a path to the user: relative to the working directory
+/// when it is inside it.
+fn shown(path: &Path, cwd: &Path) -> String {
+    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+}
+
+/// Find the manifest by walking up from `dir`.
+pub fn find_manifest(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .map(|d| d.join(MANIFEST))
+        .find(|p| p.is_file())
+}
+
+/// Load every plan and its actuals.
+pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
+    let cwd = std::env::current_dir()
+        .map_err(|e| input_error(format!("cannot read the working directory: {e}")))?;
+    let base = match &sources.dir {
+        Some(d) => cwd.join(d),
+        None => cwd.clone(),
+    };
+    if !base.is_dir() {
+        return Err(input_error(format!(
+            "-C {}: no such directory",
+            base.display()
+        )));
+    }
+    let mut defaults = Defaults::default();
+    let plan_files: Vec<PathBuf> = if !sources.plans.is_empty() {
+        sources.plans.iter().map(|p| base.join(p)).collect()
+    } else {
+        let manifest = match &sources.manifest {
+            Some(m) => base.join(m),
+            None => find_manifest(&base).ok_or_else(|| {
+                input_error(format!(
+                    "no {MANIFEST} found in {} or any parent directory: run `track init`, or name a plan with --plan PLAN.toml",
+                    base.display()
+                ))
+            })?,
+        };
+        let (files, d) = read_manifest(&manifest, &cwd)?;
+        defaults = d;
+        files
+    };
+    let mut diags = Diagnostics::default();
+    let mut plans = Vec::new();
+    for file in plan_files {
+        let name = shown(&file, &cwd);
+        let plan = match load_plan(&file, &name) {
+            Ok((plan, warnings)) => {
+                diags.extend(warnings);
+                plan
+            }
+            Err(e) => {
+                diags.extend(e.0);
+                continue;
+            }
+        };
+        let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let csvs = if sources.actuals.is_empty() {
+            match expand(&plan.actuals, &dir) {
+                Ok(c) => c,
+                Err(d) => {
+                    diags.push(d.at(Location::file_line(&name, 1)));
+                    continue;
+                }
+            }
+        } else {
+            sources.actuals.iter().map(|a| base.join(a)).collect()
+        };
+        let mut reader = ActualsReader::new(&plan);
+        for csv in &csvs {
+            let shown_csv = shown(csv, &cwd);
+            match File::open(csv) {
+                Ok(f) => reader.read(std::io::BufReader::with_capacity(1 << 16, f), &shown_csv),
+                Err(e) => diags.push(Diagnostic::error(format!(
+                    "cannot read actuals {shown_csv} (listed by {name}): {e}"
+                ))),
+            }
+        }
+        match reader.finish() {
+            Ok((actuals, warnings)) => {
+                diags.extend(warnings);
+                diags.0.extend(baseline_warnings(&plan, &actuals));
+                plans.push(Loaded {
+                    plan,
+                    actuals,
+                    file,
+                });
+            }
+            Err(e) => diags.extend(e.0),
+        }
+    }
+    if diags.has_errors() {
+        return Err(InputError(diags));
+    }
+    Ok(Workspace {
+        plans,
+        defaults,
+        warnings: diags.0,
+    })
+}
+
+/// Resolve the actuals patterns of a plan, relative to its directory.
+fn expand(patterns: &[String], dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let mut out = Vec::new();
+    for p in patterns {
+        let full = dir.join(p);
+        if p.contains(['*', '?', '[']) {
+            let pattern = full.to_string_lossy().to_string();
+            let paths = glob::glob(&pattern)
+                .map_err(|e| Diagnostic::error(format!("bad pattern `{p}` in actuals: {e}")))?;
+            let mut found: Vec<PathBuf> = paths.filter_map(Result::ok).collect();
+            found.sort();
+            out.extend(found);
+        } else {
+            out.push(full);
+        }
+    }
+    Ok(out)
+}
+
+/// The data's baseline wins over a different plan `baseline` (SPEC §3):
+/// say so once per indicator, pointing at the data row.
+fn baseline_warnings(plan: &Plan, actuals: &Actuals) -> Vec<Diagnostic> {
+    let own = plan.region.as_deref().unwrap_or("");
+    let mut out = Vec::new();
+    for s in &actuals.series {
+        if actuals.region_name(&s.key) != own || !actuals.breakdown_name(&s.key).is_empty() {
+            continue;
+        }
+        let ind = &plan.indicators[s.key.indicator as usize];
+        let Some(b) = ind.baseline else { continue };
+        if let Some(p) = s
+            .points
+            .iter()
+            .find(|p| p.period == ind.baseline_period && p.value != b)
+        {
+            let file = &actuals.files[p.origin.file as usize];
+            out.push(
+                Diagnostic::warning(format!(
+                    "`{}`: the data gives {} for {} but the plan's baseline is {b}; using the data's {}",
+                    ind.id, p.value, p.period, p.value
+                ))
+                .at(Location::file_line(file, p.origin.line as usize)),
+            );
+        }
+    }
+    out
+}
+
+fn read_manifest(path: &Path, cwd: &Path) -> Result<(Vec<PathBuf>, Defaults), InputError> {
+    let name = shown(path, cwd);
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| input_error(format!("cannot read {name}: {e}")))?;
+    let doc = ImDocument::parse(text.as_str()).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        InputError(Diagnostics(vec![
+            Diagnostic::error(format!("{name} is not valid TOML: {}", e.message().trim()))
+                .at(Location::in_source(&name, &text, span)),
+        ]))
+    })?;
+    let mut diags = Diagnostics::default();
+    let err = |span: Option<std::ops::Range<usize>>, msg: String, label: &str| {
+        Diagnostic::error(msg)
+            .at(Location::in_source(&name, &text, span.unwrap_or(0..0)))
+            .label(label)
+    };
+    for (key, _) in doc.iter() {
+        if !["plans", "defaults"].contains(&key) {
+            let span = doc.key(key).and_then(|k| k.span());
+            diags.push(err(
+                span,
+                format!("unknown key `{key}` in {name}"),
+                "expected `plans` or `[defaults]`",
+            ));
+        }
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut files = Vec::new();
+    match doc.get("plans").and_then(Item::as_array) {
+        Some(a) => {
+            for v in a.iter() {
+                match v.as_str() {
+                    Some(p) => match expand(&[p.to_string()], dir) {
+                        Ok(found) if found.is_empty() => diags.push(err(
+                            v.span(),
+                            format!("no plan file matches `{p}`"),
+                            "matches nothing",
+                        )),
+                        Ok(found) => files.extend(found),
+                        Err(d) => diags.push(d),
+                    },
+                    None => diags.push(err(
+                        v.span(),
+                        "plans must be file names".into(),
+                        "not a string",
+                    )),
+                }
+            }
+        }
+        None => diags.push(err(
+            doc.get("plans").and_then(Item::span),
+            format!("{name} has no `plans = [\"plan.toml\"]` list"),
+            "expected a list of plan files",
+        )),
+    }
+    let mut defaults = Defaults::default();
+    if let Some(d) = doc.get("defaults").and_then(Item::as_table_like) {
+        for (key, item) in d.iter() {
+            let span = item
+                .span()
+                .or_else(|| item.as_value().and_then(|v| v.span()));
+            match key {
+                "lang" => match item.as_str().and_then(Lang::parse) {
+                    Some(l) => defaults.lang = Some(l),
+                    None => diags.push(err(
+                        span,
+                        "lang must be \"zh\" or \"en\"".into(),
+                        "unknown language",
+                    )),
+                },
+                "as_of" => {
+                    let t = item
+                        .as_integer()
+                        .map(|i| i.to_string())
+                        .or_else(|| item.as_str().map(str::to_string));
+                    match t.as_deref().map(Period::parse) {
+                        Some(Ok(p)) => defaults.as_of = Some(p),
+                        _ => diags.push(err(
+                            span,
+                            "as_of must be a period such as 2023".into(),
+                            "not a period",
+                        )),
+                    }
+                }
+                _ => diags.push(err(
+                    d.key(key).and_then(|k| k.span()),
+                    format!("unknown key `{key}` in [defaults]"),
+                    "expected lang or as_of",
+                )),
+            }
+        }
+    }
+    if diags.has_errors() {
+        return Err(InputError(diags));
+    }
+    Ok((files, defaults))
+}
