@@ -9,6 +9,8 @@
 //! give the same figures.
 
 mod goal;
+#[cfg(test)]
+mod tests;
 mod status;
 
 use rust_decimal::Decimal;
