@@ -389,14 +389,14 @@ impl<'p> ActualsReader<'p> {
             ));
         }
         let value = value_text.and_then(parse_number);
-        if value.is_none() {
-            if let Some(v) = value_text {
-                problems.push(at(
-                    cols.value,
-                    format!("`{v}` is not a number"),
-                    "expected a number such as 94.4 or 94.4%",
-                ));
-            }
+        if value.is_none()
+            && let Some(v) = value_text
+        {
+            problems.push(at(
+                cols.value,
+                format!("`{v}` is not a number"),
+                "expected a number such as 94.4 or 94.4%",
+            ));
         }
         let region_text = match cols.region {
             Some(i) => get(i, &mut problems).unwrap_or(""),

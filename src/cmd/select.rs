@@ -58,17 +58,18 @@ impl Selection {
 
 /// Assess every plan and keep the selected rows.
 pub fn views<'w>(ws: &'w Workspace, sel: &Selection) -> anyhow::Result<Vec<PlanView<'w>>> {
-    if let Some(r) = &sel.region {
-        if !ws.plans.iter().any(|l| l.plan.knows_region(r)) {
-            bail!("--region {r}: no plan has this region");
-        }
+    if let Some(r) = &sel.region
+        && !ws.plans.iter().any(|l| l.plan.knows_region(r))
+    {
+        bail!("--region {r}: no plan has this region");
     }
-    if let Some(dim) = &sel.by {
-        if dim != "region" && !ws.plans.iter().any(|l| l.actuals.dims.contains(dim)) {
-            bail!(
-                "--by {dim}: no actuals file has a column `{dim}` (use --by region, or a breakdown column)"
-            );
-        }
+    if let Some(dim) = &sel.by
+        && dim != "region"
+        && !ws.plans.iter().any(|l| l.actuals.dims.contains(dim))
+    {
+        bail!(
+            "--by {dim}: no actuals file has a column `{dim}` (use --by region, or a breakdown column)"
+        );
     }
     let mut out = Vec::new();
     for l in &ws.plans {

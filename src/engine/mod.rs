@@ -9,9 +9,9 @@
 //! give the same figures.
 
 mod goal;
+mod status;
 #[cfg(test)]
 mod tests;
-mod status;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -171,14 +171,13 @@ impl Context<'_> {
         };
         if let (Some(b), Some(y), Some(t0), Some(t)) =
             (a.baseline, a.value, a.baseline_period, a.period)
+            && t > t0
         {
-            if t > t0 {
-                a.change = y.checked_sub(b);
-                if !percent {
-                    a.change_pct = relative(y, b);
-                }
-                a.cagr = cagr(b, y, t0, t);
+            a.change = y.checked_sub(b);
+            if !percent {
+                a.change_pct = relative(y, b);
             }
+            a.cagr = cagr(b, y, t0, t);
         }
         a.goal = Goal::resolve(ind, a.baseline, a.direction, |p| self.reference(ind, a, p));
         a.target = a
@@ -201,25 +200,26 @@ impl Context<'_> {
                     .value
                     .and_then(|y| y.checked_sub(b)?.checked_div(t.checked_sub(b)?));
             }
-            if t0 < tt {
-                if let Some(tp) = a.period.and_then(|p| {
+            if t0 < tt
+                && let Some(tp) = a.period.and_then(|p| {
                     (p.position() - t0.position()).checked_div(tt.position() - t0.position())
-                }) {
-                    a.time_progress = Some(tp);
-                }
+                })
+            {
+                a.time_progress = Some(tp);
             }
         }
-        if let (Some(c), Some(tp)) = (a.completion, a.time_progress) {
-            if tp > Decimal::ZERO {
-                a.ratio = c.checked_div(tp);
-            }
+        if let (Some(c), Some(tp)) = (a.completion, a.time_progress)
+            && tp > Decimal::ZERO
+        {
+            a.ratio = c.checked_div(tp);
         }
-        if let (Some(y), Some(t), Some(p)) = (y, a.target, a.period) {
-            if !met && p < tt {
-                let years = tt.position() - p.position();
-                a.required_change = t.checked_sub(y).and_then(|d| d.checked_div(years));
-                a.required_rate = rate(y, t, years);
-            }
+        if let (Some(y), Some(t), Some(p)) = (y, a.target, a.period)
+            && !met
+            && p < tt
+        {
+            let years = tt.position() - p.position();
+            a.required_change = t.checked_sub(y).and_then(|d| d.checked_div(years));
+            a.required_rate = rate(y, t, years);
         }
         self.project(a, &goal, &since, tt);
 
@@ -438,11 +438,12 @@ fn effective_points(
         .filter(|p| p.period <= as_of)
         .map(|p| (p.period, p.value))
         .collect();
-    if let Some(b) = plan_baseline {
-        if t0 <= as_of && !pts.iter().any(|(p, _)| *p == t0) {
-            let at = pts.partition_point(|(p, _)| *p < t0);
-            pts.insert(at, (t0, b));
-        }
+    if let Some(b) = plan_baseline
+        && t0 <= as_of
+        && !pts.iter().any(|(p, _)| *p == t0)
+    {
+        let at = pts.partition_point(|(p, _)| *p < t0);
+        pts.insert(at, (t0, b));
     }
     pts
 }

@@ -452,10 +452,10 @@ impl Reader<'_> {
         }
         let known = |id: &str| plan.regions.iter().any(|r| r.id == id);
         let mut bad: Vec<(Range<usize>, String)> = Vec::new();
-        if let Some(p) = top.get("plan").and_then(Item::as_table_like) {
-            if let Some(r) = plan.region.as_deref().filter(|r| !known(r)) {
-                bad.push((self.value_span(p, "region"), r.to_string()));
-            }
+        if let Some(p) = top.get("plan").and_then(Item::as_table_like)
+            && let Some(r) = plan.region.as_deref().filter(|r| !known(r))
+        {
+            bad.push((self.value_span(p, "region"), r.to_string()));
         }
         for (t, _) in self.array_of_tables(top, "region") {
             if let Some(parent) = t.get("parent").and_then(Item::as_str).filter(|r| !known(r)) {
@@ -463,11 +463,11 @@ impl Reader<'_> {
             }
         }
         for ind in &plan.indicators {
-            if let TargetExpr::BetterThan(r) = &ind.target {
-                if !known(r) {
-                    let span = self.find_better_than_span(top, &ind.id);
-                    bad.push((span, r.clone()));
-                }
+            if let TargetExpr::BetterThan(r) = &ind.target
+                && !known(r)
+            {
+                let span = self.find_better_than_span(top, &ind.id);
+                bad.push((span, r.clone()));
             }
         }
         for (span, id) in bad {
@@ -537,19 +537,18 @@ impl Reader<'_> {
         };
         self.check_keys(t, INDICATOR_KEYS, &what);
         let id = self.required_string(t, "id", "[[indicator]]", span.clone());
-        if let Some(id) = &id {
-            if id.is_empty()
+        if let Some(id) = &id
+            && (id.is_empty()
                 || !id
                     .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-".contains(&b))
-            {
-                let span = self.value_span(t, "id");
-                self.error(
-                    span,
-                    format!("indicator id `{id}` may only use a-z, 0-9, `_`, `.` and `-`"),
-                    "invalid id",
-                );
-            }
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-".contains(&b)))
+        {
+            let span = self.value_span(t, "id");
+            self.error(
+                span,
+                format!("indicator id `{id}` may only use a-z, 0-9, `_`, `.` and `-`"),
+                "invalid id",
+            );
         }
         let name = self.string(t, "name", &what);
         let name_en = self.string(t, "name_en", &what);
