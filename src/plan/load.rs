@@ -108,6 +108,14 @@ impl Reader<'_> {
         self.diags.push(d);
     }
 
+    /// The first line of a span (a table's header), so a message about a
+    /// whole table points at where it starts.
+    fn first_line(&self, span: Range<usize>) -> Range<usize> {
+        let text = self.source.get(span.clone()).unwrap_or("");
+        let len = text.find('\n').unwrap_or(text.len());
+        span.start..span.start + text[..len].trim_end().len()
+    }
+
     fn pos(&self, span: &Range<usize>) -> Pos {
         let (line, col) = self.at(span.clone()).line_col();
         Pos { line, col }
@@ -392,7 +400,7 @@ impl Reader<'_> {
         if let Some(a) = item.as_array_of_tables() {
             return a
                 .iter()
-                .map(|t| (t as &dyn TableLike, t.span().unwrap_or(0..0)))
+                .map(|t| (t as &dyn TableLike, self.first_line(t.span().unwrap_or(0..0))))
                 .collect();
         }
         if let Some(a) = item.as_array() {
@@ -709,11 +717,7 @@ impl Reader<'_> {
                 } else {
                     span
                 };
-                self.error(
-                    at,
-                    format!("cannot read the target of {what}: {}", e.message),
-                    &e.message,
-                );
+                self.error(at, format!("cannot read the target of {what}"), &e.message);
                 None
             }
         }

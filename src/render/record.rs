@@ -76,7 +76,7 @@ fn period(p: Option<crate::period::Period>) -> Field {
 /// The fields of one series, in [`COLUMNS`] order.
 pub fn fields(plan: &Plan, a: &Assessment) -> Vec<Field> {
     let ind = &plan.indicators[a.indicator];
-    let dec = |d: Option<Decimal>| opt(d, |d| Field::Decimal(d.normalize()));
+    let dec = |d: Option<Decimal>| opt(d, Field::Decimal);
     vec![
         Field::Text(plan.id.clone()),
         Field::Text(ind.id.clone()),
