@@ -95,6 +95,8 @@ pub struct Assessment {
     /// The first period at which that line meets the target.
     pub projected_meet: Option<Period>,
     pub status: Status,
+    /// The baseline already met the target: completion means nothing.
+    pub met_at_baseline: bool,
     /// Achieved before the deadline (提前完成).
     pub early: bool,
     pub milestones: Vec<MilestoneResult>,
@@ -193,9 +195,13 @@ impl Context<'_> {
         let met = y.is_some_and(|y| goal.meets(y));
         a.gap = y.map(|y| goal.gap(y));
         let met_at_baseline = a.baseline.is_some_and(|b| goal.meets(b));
+        a.met_at_baseline = met_at_baseline;
         let tt = ind.target_period;
         if let (Some(b), Some(t), Some(t0)) = (a.baseline, a.target, a.baseline_period) {
-            if !met_at_baseline && t != b {
+            // Completion is the formula of §3 even where the baseline already
+            // met the target (machine output carries it, as the peers do);
+            // `met_at_baseline` tells displays that it means nothing there.
+            if t != b {
                 a.completion = a
                     .value
                     .and_then(|y| y.checked_sub(b)?.checked_div(t.checked_sub(b)?));
@@ -410,6 +416,7 @@ impl Assessment {
             projection: None,
             projected_meet: None,
             status: Status::NoData,
+            met_at_baseline: false,
             early: false,
             milestones: Vec::new(),
             broken_step: None,
@@ -488,7 +495,7 @@ fn cagr(b: Decimal, y: Decimal, t0: Period, t: Period) -> Option<f64> {
 /// The annual rate that takes `from` to `to` in `years`.
 fn rate(from: Decimal, to: Decimal, years: Decimal) -> Option<f64> {
     let (f, t, n) = (from.to_f64()?, to.to_f64()?, years.to_f64()?);
-    (f > 0.0 && t > 0.0 && n > 0.0).then(|| (t / f).powf(1.0 / n) - 1.0)
+    (f > 0.0 && t >= 0.0 && n > 0.0).then(|| (t / f).powf(1.0 / n) - 1.0)
 }
 
 /// A least-squares line `y = mean_y + slope (x − mean_x)`, x in years.
@@ -562,11 +569,20 @@ pub fn assess_plan(ctx: &Context) -> Vec<Assessment> {
             ctx.actuals.region_name(&s.key) == plan_region
                 && ctx.actuals.breakdown_name(&s.key).is_empty()
         });
-        if !has_headline && (series.is_empty() || ctx.plan.indicators[i].baseline.is_some()) {
+        let before = out.len();
+        if !has_headline && ctx.plan.indicators[i].baseline.is_some() {
             out.push(ctx.assess(i, None));
         }
         for s in series {
-            out.push(ctx.assess(i, Some(s)));
+            // A series with nothing up to the as-of period is not shown,
+            // but for the plan's own (headline) series.
+            let headline = ctx.actuals.region_name(&s.key) == plan_region && ctx.actuals.breakdown_name(&s.key).is_empty();
+            if headline || s.points.first().is_some_and(|p| p.period <= ctx.as_of) {
+                out.push(ctx.assess(i, Some(s)));
+            }
+        }
+        if out.len() == before {
+            out.push(ctx.assess(i, None)); // an indicator without data still has a row
         }
     }
     out

@@ -148,7 +148,7 @@ pub fn human_row(view: &View, pv: &PlanView, a: &Assessment) -> Vec<String> {
         target(ind, a, pv.plan, lang),
         a.gap
             .map_or_else(dash, |g| crate::display::number(g, ind, prec)),
-        a.completion.map_or_else(dash, percent),
+        a.completion.filter(|_| !a.met_at_baseline).map_or_else(dash, percent),
         a.time_progress.map_or_else(dash, percent),
         a.change.map_or_else(dash, |c| change(c, ind, prec, lang)),
         a.status.label(lang.en(), a.early).to_string(),
