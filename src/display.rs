@@ -156,6 +156,10 @@ pub fn target(ind: &Indicator, a: &Assessment, plan: &Plan, lang: Lang) -> Strin
         TargetExpr::EveryPeriod(Monotone::NonIncreasing) => {
             lang.pick("逐年只减不增", "never higher").into()
         }
+        TargetExpr::Trend => match a.direction {
+            crate::plan::Direction::Up => lang.pick("持续提高", "keep rising").into(),
+            crate::plan::Direction::Down => lang.pick("持续下降", "keep falling").into(),
+        },
     }
 }
 

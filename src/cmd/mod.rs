@@ -73,3 +73,15 @@ pub fn stdout_styled() -> bool {
     anstream::AutoStream::choice(&out) != ColorChoice::Never
         && (out.is_terminal() || ColorChoice::global() == ColorChoice::Always)
 }
+
+/// Warnings the engine attached to series (each said once).
+pub fn print_series_warnings(view: &crate::render::View) {
+    let mut seen = std::collections::BTreeSet::new();
+    for a in view.plans.iter().flat_map(|p| &p.rows) {
+        for w in &a.warnings {
+            if seen.insert(w.clone()) {
+                print_diagnostics([&Diagnostic::warning(w.clone())]);
+            }
+        }
+    }
+}

@@ -144,6 +144,7 @@ fn pick(rows: Vec<Assessment>, plan: &crate::plan::Plan, sel: &Selection) -> Vec
             .map(|a| a.indicator)
             .collect();
         rows.retain(|a| headline(a) || !with_headline.contains(&a.indicator));
+        rows = roll_up(rows);
     }
     if let Some(g) = &sel.group {
         rows.retain(|a| {
@@ -155,4 +156,24 @@ fn pick(rows: Vec<Assessment>, plan: &crate::plan::Plan, sel: &Selection) -> Vec
         rows.retain(|a| sel.statuses.contains(&a.status));
     }
     rows
+}
+
+/// Under method `cagr`, an indicator shown as several series (no headline)
+/// becomes one roll-up row (SPEC §3.3); under `time` its series stay rows.
+fn roll_up(rows: Vec<Assessment>) -> Vec<Assessment> {
+    let mut out: Vec<Assessment> = Vec::with_capacity(rows.len());
+    let mut i = 0;
+    while i < rows.len() {
+        let ind = rows[i].indicator;
+        let n = rows[i..].iter().take_while(|a| a.indicator == ind).count();
+        let group = &rows[i..i + n];
+        if n > 1 && group.iter().all(|a| a.method == Method::Cagr) {
+            let refs: Vec<&Assessment> = group.iter().collect();
+            out.extend(crate::engine::roll_up_series(&refs));
+        } else {
+            out.extend(group.iter().cloned());
+        }
+        i += n;
+    }
+    out
 }

@@ -17,6 +17,7 @@ pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<ExitCode> {
         color: args.format == Format::Table && super::stdout_styled(),
         by_series: sel.by_series(),
     };
+    super::print_series_warnings(&view);
     let mut out = super::stdout();
     args.format.renderer().render(&view, &mut out)?;
     out.flush()?;

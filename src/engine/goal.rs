@@ -76,7 +76,7 @@ impl Goal {
                 reference: reference(None)?,
                 direction,
             },
-            TargetExpr::EveryPeriod(_) => return None,
+            TargetExpr::EveryPeriod(_) | TargetExpr::Trend => return None,
         })
     }
 

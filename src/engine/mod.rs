@@ -8,6 +8,7 @@
 //! engine reads nothing but its arguments: the same plan, actuals and as-of
 //! give the same figures.
 
+mod cagr;
 mod goal;
 mod status;
 #[cfg(test)]
@@ -16,6 +17,7 @@ mod tests;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+pub use cagr::roll_up;
 pub use goal::Goal;
 pub use status::Status;
 
@@ -94,6 +96,12 @@ pub struct Assessment {
     pub projection: Option<Decimal>,
     /// The first period at which that line meets the target.
     pub projected_meet: Option<Period>,
+    /// Method `cagr`: the `limit` factor `C` (SPEC §3.3).
+    pub limit_factor: Option<f64>,
+    /// For a roll-up row: how many series it stands for (0: a series).
+    pub rollup: usize,
+    /// Things to tell the user about this series' figures (stderr).
+    pub warnings: Vec<String>,
     pub status: Status,
     /// The baseline already met the target: completion means nothing.
     pub met_at_baseline: bool,
@@ -228,6 +236,10 @@ impl Context<'_> {
             a.required_rate = rate(y, t, years);
         }
         self.project(a, &goal, &since, tt);
+        let cagr_grade = match (&goal, a.method) {
+            (Goal::Better { .. }, _) | (_, Method::Time) => None,
+            (_, Method::Cagr) => Some(self.cagr_grade(ind, a, a.target)),
+        };
 
         // Status: the first rule that holds (SPEC §3.1).
         let deadline_value = a.points.iter().rev().find(|(p, _)| *p <= tt).copied();
@@ -242,6 +254,8 @@ impl Context<'_> {
             Status::NoData
         } else if matches!(goal, Goal::Better { .. }) {
             Status::OffTrack
+        } else if let Some(g) = cagr_grade {
+            g
         } else if met_at_baseline {
             Status::Regressing
         } else if let Some(r) = a.ratio {
@@ -258,7 +272,61 @@ impl Context<'_> {
         } else {
             Status::NoData
         };
+        if a.method == Method::Cagr && a.status == Status::Achieved {
+            a.score = Some(cagr::ACHIEVED_SCORE);
+        }
         a.milestones = self.milestones(ind, a);
+    }
+
+    /// Method `cagr`: `R` (or `P`), `C` and the score into the assessment,
+    /// and the grade they give (`no-data` when growth cannot be measured).
+    fn cagr_grade(&self, ind: &Indicator, a: &mut Assessment, level: Option<Decimal>) -> Status {
+        let f = |d: Decimal| d.to_f64();
+        let (Some(b), Some(y), Some(t0), Some(t)) =
+            (a.baseline, a.value, a.baseline_period, a.period)
+        else {
+            return Status::NoData;
+        };
+        let inputs = (|| {
+            Some(cagr::Inputs {
+                b: f(b)?,
+                y: f(y)?,
+                t0: f(t0.position())?,
+                t: f(t.position())?,
+                target: match level {
+                    Some(l) => Some((f(l)?, f(ind.target_period.position())?)),
+                    None => None,
+                },
+                direction: a.direction,
+                limit: match ind.limit {
+                    Some(l) => Some(f(l)?),
+                    None => None,
+                },
+            })
+        })();
+        let Some(Ok(p)) = inputs.map(|i| cagr::progress(&i)) else {
+            return Status::NoData;
+        };
+        if p.replaced_zero {
+            a.warnings.push(format!(
+                "`{}`: a baseline, value or target of 0 was replaced by {} to compute growth (method cagr)",
+                ind.id,
+                cagr::ZERO_REPLACEMENT
+            ));
+        }
+        // The float's shortest decimal form, not its binary expansion.
+        a.ratio = p.ratio.to_string().parse().ok();
+        a.limit_factor = ind.limit.map(|_| p.limit_factor);
+        if a.method == Method::Cagr {
+            a.score = Some(cagr::score(&p));
+        }
+        let th = &self.plan.thresholds;
+        let th = (
+            f(th.on_track).unwrap_or(0.95),
+            f(th.at_risk).unwrap_or(0.6),
+            f(th.off_track).unwrap_or(0.0),
+        );
+        cagr::grade(&p, th)
     }
 
     /// `better_than` is judged against the reference at the deadline's own
@@ -317,6 +385,12 @@ impl Context<'_> {
                 }
                 a.early = a.period.is_some_and(|p| p < ind.target_period);
                 Status::Achieved
+            }
+            TargetExpr::Trend => {
+                if a.baseline.is_none() || a.period == a.baseline_period {
+                    return Status::NoData;
+                }
+                self.cagr_grade(ind, a, None)
             }
             _ => Status::NoData,
         }
@@ -386,42 +460,11 @@ impl Assessment {
         ind: &Indicator,
         method: Method,
     ) -> Assessment {
-        Assessment {
-            indicator,
-            region,
-            breakdown,
-            method,
-            direction: ind.direction,
-            baseline_period: None,
-            baseline: None,
-            period: None,
-            value: None,
-            previous_period: None,
-            previous: None,
-            target: None,
-            goal: None,
-            target_period: ind.target_period,
-            gap: None,
-            change: None,
-            change_pct: None,
-            yoy: None,
-            yoy_pct: None,
-            cagr: None,
-            required_change: None,
-            required_rate: None,
-            completion: None,
-            time_progress: None,
-            ratio: None,
-            score: None,
-            projection: None,
-            projected_meet: None,
-            status: Status::NoData,
-            met_at_baseline: false,
-            early: false,
-            milestones: Vec::new(),
-            broken_step: None,
-            points: Vec::new(),
-        }
+        let mut a =
+            Assessment::empty_like_parts(indicator, method, ind.direction, ind.target_period);
+        a.region = region;
+        a.breakdown = breakdown;
+        a
     }
 
     /// A milestone that was due and missed.
@@ -576,7 +619,8 @@ pub fn assess_plan(ctx: &Context) -> Vec<Assessment> {
         for s in series {
             // A series with nothing up to the as-of period is not shown,
             // but for the plan's own (headline) series.
-            let headline = ctx.actuals.region_name(&s.key) == plan_region && ctx.actuals.breakdown_name(&s.key).is_empty();
+            let headline = ctx.actuals.region_name(&s.key) == plan_region
+                && ctx.actuals.breakdown_name(&s.key).is_empty();
             if headline || s.points.first().is_some_and(|p| p.period <= ctx.as_of) {
                 out.push(ctx.assess(i, Some(s)));
             }
@@ -586,4 +630,76 @@ pub fn assess_plan(ctx: &Context) -> Vec<Assessment> {
         }
     }
     out
+}
+
+/// One row standing for several series of an indicator (method `cagr`,
+/// SPEC §3.3): the mean of their scores, graded 2.5 / 0 / −2.5, and
+/// `achieved` only when every series is.
+pub fn roll_up_series(series: &[&Assessment]) -> Option<Assessment> {
+    let first = series.first()?;
+    let scores: Vec<f64> = series.iter().filter_map(|a| a.score).collect();
+    let all_achieved = series.iter().all(|a| a.status == Status::Achieved);
+    let mut row = Assessment::empty_like(first);
+    row.rollup = series.len();
+    match roll_up(&scores, all_achieved) {
+        Some((mean, status)) => {
+            row.score = Some(mean);
+            row.status = status;
+        }
+        None => row.status = Status::NoData,
+    }
+    Some(row)
+}
+
+impl Assessment {
+    fn empty_like(a: &Assessment) -> Assessment {
+        Assessment::empty_like_parts(a.indicator, a.method, a.direction, a.target_period)
+    }
+
+    fn empty_like_parts(
+        indicator: usize,
+        method: Method,
+        direction: Direction,
+        target_period: Period,
+    ) -> Assessment {
+        Assessment {
+            indicator,
+            region: String::new(),
+            breakdown: String::new(),
+            method,
+            direction,
+            baseline_period: None,
+            baseline: None,
+            period: None,
+            value: None,
+            previous_period: None,
+            previous: None,
+            target: None,
+            goal: None,
+            target_period,
+            gap: None,
+            change: None,
+            change_pct: None,
+            yoy: None,
+            yoy_pct: None,
+            cagr: None,
+            required_change: None,
+            required_rate: None,
+            completion: None,
+            time_progress: None,
+            ratio: None,
+            score: None,
+            projection: None,
+            projected_meet: None,
+            limit_factor: None,
+            rollup: 0,
+            warnings: Vec::new(),
+            status: Status::NoData,
+            met_at_baseline: false,
+            early: false,
+            milestones: Vec::new(),
+            broken_step: None,
+            points: Vec::new(),
+        }
+    }
 }

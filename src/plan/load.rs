@@ -400,7 +400,12 @@ impl Reader<'_> {
         if let Some(a) = item.as_array_of_tables() {
             return a
                 .iter()
-                .map(|t| (t as &dyn TableLike, self.first_line(t.span().unwrap_or(0..0))))
+                .map(|t| {
+                    (
+                        t as &dyn TableLike,
+                        self.first_line(t.span().unwrap_or(0..0)),
+                    )
+                })
                 .collect();
         }
         if let Some(a) = item.as_array() {
@@ -578,7 +583,11 @@ impl Reader<'_> {
         let source = self.string(t, "source", &what);
         let note = self.string(t, "note", &what);
         let decimals = self.decimals(t, &what).or(plan.decimals);
-        let target = self.target(t, &what, span.clone());
+        let target = if t.get("target").is_none() && method == Method::Cagr {
+            Some((TargetExpr::Trend, String::new(), span.clone()))
+        } else {
+            self.target(t, &what, span.clone())
+        };
         let milestones = self.milestones(t, &what);
         let id = id?;
         let (target, target_text, target_span) = target?;

@@ -99,6 +99,9 @@ pub enum TargetExpr {
     /// { every_period = "non-decreasing" | "non-increasing" } (built by the plan loader);
     /// the strings "逐年只增不减"/"只增不减" and "逐年只减不增"/"只减不增" also parse to it.
     EveryPeriod(Monotone),
+    /// No numeric target: judged on the direction of travel alone (an
+    /// indicator without `target` under method `cagr`, SPEC §3.3).
+    Trend,
 }
 
 impl TargetExpr {
@@ -123,7 +126,8 @@ impl TargetExpr {
             TargetExpr::Reach(_)
             | TargetExpr::Range(_, _)
             | TargetExpr::Maintain
-            | TargetExpr::BetterThan(_) => None,
+            | TargetExpr::BetterThan(_)
+            | TargetExpr::Trend => None,
         }
     }
 }

@@ -128,6 +128,12 @@ pub fn human_row(view: &View, pv: &PlanView, a: &Assessment) -> Vec<String> {
     if !ind.is_percent() && !ind.unit.is_empty() {
         name = format!("{name} ({})", ind.unit_in(lang.en()));
     }
+    if a.rollup > 0 {
+        name = match lang {
+            crate::display::Lang::Zh => format!("{name} ({} 个序列)", a.rollup),
+            crate::display::Lang::En => format!("{name} ({} series)", a.rollup),
+        };
+    }
     let mut row = vec![name];
     if view.by_series {
         row.push(series_name(a, pv.plan, lang));
@@ -148,7 +154,9 @@ pub fn human_row(view: &View, pv: &PlanView, a: &Assessment) -> Vec<String> {
         target(ind, a, pv.plan, lang),
         a.gap
             .map_or_else(dash, |g| crate::display::number(g, ind, prec)),
-        a.completion.filter(|_| !a.met_at_baseline).map_or_else(dash, percent),
+        a.completion
+            .filter(|_| !a.met_at_baseline)
+            .map_or_else(dash, percent),
         a.time_progress.map_or_else(dash, percent),
         a.change.map_or_else(dash, |c| change(c, ind, prec, lang)),
         a.status.label(lang.en(), a.early).to_string(),

@@ -46,6 +46,8 @@ pub const COLUMNS: &[&str] = &[
     "ratio",
     "score",
     "method",
+    "limit",
+    "limit_factor",
     "projection",
     "projected_meet",
     "status",
@@ -75,8 +77,16 @@ fn period(p: Option<crate::period::Period>) -> Field {
 
 /// The fields of one series, in [`COLUMNS`] order.
 pub fn fields(plan: &Plan, a: &Assessment) -> Vec<Field> {
+    let f = fields_unchecked(plan, a);
+    debug_assert_eq!(f.len(), COLUMNS.len(), "a field for every column");
+    f
+}
+
+fn fields_unchecked(plan: &Plan, a: &Assessment) -> Vec<Field> {
     let ind = &plan.indicators[a.indicator];
     let dec = |d: Option<Decimal>| opt(d, Field::Decimal);
+    // Computed figures lose the trailing zeros that division leaves.
+    let computed = |d: Option<Decimal>| opt(d, |d| Field::Decimal(d.normalize()));
     vec![
         Field::Text(plan.id.clone()),
         Field::Text(ind.id.clone()),
@@ -96,17 +106,19 @@ pub fn fields(plan: &Plan, a: &Assessment) -> Vec<Field> {
         period(Some(a.target_period)),
         dec(a.gap),
         dec(a.change),
-        dec(a.change_pct),
+        computed(a.change_pct),
         dec(a.yoy),
-        dec(a.yoy_pct),
+        computed(a.yoy_pct),
         opt(a.cagr, Field::Float),
-        dec(a.required_change),
-        dec(a.completion),
-        dec(a.time_progress),
-        dec(a.ratio),
+        computed(a.required_change),
+        computed(a.completion),
+        computed(a.time_progress),
+        computed(a.ratio),
         opt(a.score, Field::Float),
         Field::Text(a.method.as_str().into()),
-        dec(a.projection),
+        dec(ind.limit),
+        opt(a.limit_factor, Field::Float),
+        computed(a.projection),
         period(a.projected_meet),
         Field::Text(a.status.as_str().into()),
     ]

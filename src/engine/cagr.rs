@@ -1,0 +1,327 @@
+//! Method `cagr` (SPEC §3.3): Statistics Canada's progress measure as the
+//! Open SDG platform computes it — observed against required compound
+//! growth, graded at 0.95 / 0.60 / 0 — its no-target grading with the
+//! `limit` factor `C`, and the score in [−5, 5] that rolls series up.
+//!
+//! The constants are the platform's, exactly as the SPEC writes them, so
+//! that `track` and a national SDG site give the same answer. Growth rates
+//! are binary floats (they come from `powf`); the inputs are exact decimals.
+
+use crate::engine::Status;
+use crate::plan::Direction;
+
+/// What replaces a zero baseline or target, so that growth is defined.
+pub const ZERO_REPLACEMENT: f64 = 0.001;
+
+/// One series' inputs: baseline `b` at year position `t0`, latest `y` at
+/// `t`, and the target `T` due at `t_target` if it has a numeric one.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs {
+    pub b: f64,
+    pub y: f64,
+    pub t0: f64,
+    pub t: f64,
+    pub target: Option<(f64, f64)>,
+    pub direction: Direction,
+    pub limit: Option<f64>,
+}
+
+/// The measure of progress and what it was computed from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    /// `R` with a target, `P` without.
+    pub ratio: f64,
+    pub has_target: bool,
+    /// The `limit` factor `C` (1 without a limit).
+    pub limit_factor: f64,
+    /// A zero baseline or target was replaced by 0.001.
+    pub replaced_zero: bool,
+}
+
+/// Why a series cannot be measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unmeasurable {
+    /// Fewer than two periods.
+    OnePeriod,
+    /// Baseline and latest value on either side of zero.
+    OppositeSigns,
+}
+
+fn nonzero(x: f64, replaced: &mut bool) -> f64 {
+    if x == 0.0 {
+        *replaced = true;
+        ZERO_REPLACEMENT
+    } else {
+        x
+    }
+}
+
+/// `C` of SPEC §3.3, with `x = |b|`, `L = |limit|`.
+pub fn limit_factor(b: f64, limit: f64) -> f64 {
+    let (x, l) = (b.abs(), limit.abs());
+    if l == 0.0 || x >= 2.0 * l {
+        1.0
+    } else if x <= l {
+        1.0 - (x / l).powf(4.44)
+    } else {
+        1.0 - ((2.0 * l - x) / l).powf(4.44)
+    }
+}
+
+/// `R = s·d·CAGR_obs / |CAGR_req|`, or `P = s·d·CAGR_obs` without a target.
+pub fn progress(i: &Inputs) -> Result<Progress, Unmeasurable> {
+    if i.t <= i.t0 {
+        return Err(Unmeasurable::OnePeriod);
+    }
+    let mut replaced = false;
+    let b = nonzero(i.b, &mut replaced);
+    let y = nonzero(i.y, &mut replaced);
+    if (b < 0.0) != (y < 0.0) {
+        return Err(Unmeasurable::OppositeSigns);
+    }
+    let s = if b < 0.0 { -1.0 } else { 1.0 };
+    let d = if i.direction == Direction::Up {
+        1.0
+    } else {
+        -1.0
+    };
+    let observed = (y / b).powf(1.0 / (i.t - i.t0)) - 1.0;
+    let limit_factor = i.limit.map_or(1.0, |l| limit_factor(i.b, l));
+    match i.target {
+        Some((target, t_target)) => {
+            let target = nonzero(target, &mut replaced);
+            let required = (target / b).powf(1.0 / (t_target - i.t0)) - 1.0;
+            Ok(Progress {
+                ratio: s * d * observed / required.abs(),
+                has_target: true,
+                limit_factor,
+                replaced_zero: replaced,
+            })
+        }
+        None => Ok(Progress {
+            ratio: s * d * observed,
+            has_target: false,
+            limit_factor,
+            replaced_zero: replaced,
+        }),
+    }
+}
+
+/// The grade of a measured series; thresholds `(on, risk, off)` for `R`.
+pub fn grade(p: &Progress, thresholds: (f64, f64, f64)) -> Status {
+    let (on, risk, off) = if p.has_target {
+        thresholds
+    } else {
+        (0.015 * p.limit_factor, 0.005 * p.limit_factor, 0.0)
+    };
+    let r = p.ratio;
+    if !p.has_target && p.limit_factor == 0.0 && r >= 0.0 {
+        Status::OnTrack
+    } else if r >= on {
+        Status::OnTrack
+    } else if r >= risk {
+        Status::AtRisk
+    } else if r >= off {
+        Status::OffTrack
+    } else {
+        Status::Regressing
+    }
+}
+
+/// The score in [−5, 5] of a measured series that has not achieved its target.
+pub fn score(p: &Progress) -> f64 {
+    let r = p.ratio;
+    if p.has_target {
+        return if r >= 0.6 {
+            (7.1429 * r - 4.2857).min(5.0)
+        } else {
+            (4.1667 * r - 2.5).max(-5.0)
+        };
+    }
+    let c = p.limit_factor;
+    if r < 0.0 {
+        (125.0 * r - 2.5).max(-5.0)
+    } else if c == 0.0 {
+        5.0 // at its natural limit and not falling back: as good as it gets
+    } else if r < 0.005 * c {
+        500.0 * r / c - 2.5
+    } else if r < 0.015 * c {
+        250.0 * r / c - 1.25
+    } else {
+        (500.0 * r / c - 5.0).min(5.0)
+    }
+}
+
+/// The score of an achieved series.
+pub const ACHIEVED_SCORE: f64 = 5.0;
+
+/// Roll several series' scores up into one status (SPEC §3.3).
+pub fn roll_up(scores: &[f64], all_achieved: bool) -> Option<(f64, Status)> {
+    if scores.is_empty() {
+        return None;
+    }
+    let mean = scores.iter().sum::<f64>() / scores.len() as f64;
+    let status = if all_achieved {
+        Status::Achieved
+    } else if mean >= 2.5 {
+        Status::OnTrack
+    } else if mean >= 0.0 {
+        Status::AtRisk
+    } else if mean >= -2.5 {
+        Status::OffTrack
+    } else {
+        Status::Regressing
+    };
+    Some((mean, status))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEFAULT: (f64, f64, f64) = (0.95, 0.60, 0.0);
+
+    fn with_target(
+        b: f64,
+        y: f64,
+        t0: f64,
+        t: f64,
+        target: f64,
+        tt: f64,
+        d: Direction,
+    ) -> Progress {
+        progress(&Inputs {
+            b,
+            y,
+            t0,
+            t,
+            target: Some((target, tt)),
+            direction: d,
+            limit: None,
+        })
+        .unwrap()
+    }
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol
+    }
+
+    #[test]
+    fn down_indicator_on_track_as_open_sdg() {
+        let p = with_target(14.5, 10.2, 2015.0, 2023.0, 7.25, 2030.0, Direction::Down);
+        assert!(close(p.ratio, 0.952590, 1e-6), "{}", p.ratio);
+        assert!(close(score(&p), 2.518556, 1e-6), "{}", score(&p));
+        assert_eq!(grade(&p, DEFAULT), Status::OnTrack);
+    }
+
+    #[test]
+    fn no_target_with_limit_is_at_risk() {
+        let i = Inputs {
+            b: 74.8,
+            y: 78.3,
+            t0: 2016.0,
+            t: 2024.0,
+            target: None,
+            direction: Direction::Up,
+            limit: Some(100.0),
+        };
+        let p = progress(&i).unwrap();
+        assert!(close(p.limit_factor, 0.724499, 1e-6), "{}", p.limit_factor);
+        assert!(close(p.ratio, 0.005733, 1e-6), "{}", p.ratio);
+        assert!(close(score(&p), 0.728120, 1e-6), "{}", score(&p));
+        assert_eq!(grade(&p, DEFAULT), Status::AtRisk);
+    }
+
+    #[test]
+    fn moving_away_is_regressing_with_floor_score() {
+        let p = with_target(10.0, 30.0, 2015.0, 2016.0, 1.0, 2030.0, Direction::Down);
+        assert!(close(p.ratio, -14.0544, 1e-4), "{}", p.ratio);
+        assert_eq!(score(&p), -5.0);
+        assert_eq!(grade(&p, DEFAULT), Status::Regressing);
+    }
+
+    #[test]
+    fn fast_growth_scores_the_ceiling() {
+        let p = with_target(5.0, 6.0, 2015.0, 2016.0, 9.0, 2030.0, Direction::Up);
+        assert!(close(p.ratio, 5.0045, 1e-4), "{}", p.ratio);
+        assert_eq!(score(&p), 5.0);
+        assert_eq!(grade(&p, DEFAULT), Status::OnTrack);
+    }
+
+    #[test]
+    fn zero_target_and_base_are_replaced() {
+        let p = with_target(10.0, 5.0, 2020.0, 2022.0, 0.0, 2030.0, Direction::Down);
+        assert!(p.replaced_zero);
+        assert!(p.ratio > 0.0);
+        let p = with_target(0.0, 5.0, 2020.0, 2022.0, 10.0, 2030.0, Direction::Up);
+        assert!(p.replaced_zero);
+    }
+
+    #[test]
+    fn one_period_and_opposite_signs_cannot_be_measured() {
+        let one = Inputs {
+            b: 5.0,
+            y: 5.0,
+            t0: 2020.0,
+            t: 2020.0,
+            target: Some((9.0, 2030.0)),
+            direction: Direction::Up,
+            limit: None,
+        };
+        assert_eq!(progress(&one), Err(Unmeasurable::OnePeriod));
+        let opposite = Inputs {
+            y: -1.0,
+            t: 2021.0,
+            ..one
+        };
+        assert_eq!(progress(&opposite), Err(Unmeasurable::OppositeSigns));
+    }
+
+    #[test]
+    fn negative_series_flip_the_sign() {
+        // −10 → −5 is an improvement for an up indicator aiming at −1.
+        let p = with_target(-10.0, -5.0, 2020.0, 2022.0, -1.0, 2030.0, Direction::Up);
+        assert!(p.ratio > 0.0, "{}", p.ratio);
+    }
+
+    #[test]
+    fn base_at_the_limit_is_on_track_while_not_falling() {
+        let at = Inputs {
+            b: 100.0,
+            y: 100.0,
+            t0: 2020.0,
+            t: 2022.0,
+            target: None,
+            direction: Direction::Up,
+            limit: Some(100.0),
+        };
+        let p = progress(&at).unwrap();
+        assert_eq!(p.limit_factor, 0.0);
+        assert_eq!(grade(&p, DEFAULT), Status::OnTrack);
+        let falling = progress(&Inputs { y: 99.0, ..at }).unwrap();
+        assert_eq!(grade(&falling, DEFAULT), Status::Regressing);
+    }
+
+    #[test]
+    fn base_equal_to_target_has_no_required_growth() {
+        let p = with_target(90.0, 91.0, 2020.0, 2022.0, 90.0, 2025.0, Direction::Up);
+        assert_eq!(p.ratio, f64::INFINITY);
+        assert_eq!(score(&p), 5.0);
+    }
+
+    #[test]
+    fn roll_up_grades_the_mean_score() {
+        assert_eq!(roll_up(&[5.0, 1.0], false), Some((3.0, Status::OnTrack)));
+        assert_eq!(roll_up(&[5.0, -5.0], false), Some((0.0, Status::AtRisk)));
+        assert_eq!(
+            roll_up(&[-1.0, -2.0], false),
+            Some((-1.5, Status::OffTrack))
+        );
+        assert_eq!(
+            roll_up(&[-5.0, -2.0], false),
+            Some((-3.5, Status::Regressing))
+        );
+        assert_eq!(roll_up(&[5.0, 5.0], true), Some((5.0, Status::Achieved)));
+        assert_eq!(roll_up(&[], true), None);
+    }
+}
