@@ -57,6 +57,10 @@ pub enum Command {
     Status(StatusArgs),
     /// Check plans and data; report every problem with file:line:col (exit 2 if any)
     Validate(InputArgs),
+    /// The CI gate: print findings, exit 1 when a target is missed (or worse than --fail-on)
+    Check(CheckArgs),
+    /// Append one actual value to the plan's actuals CSV, validated, safely
+    Add(AddArgs),
 }
 
 /// Which plans and data to read.
@@ -102,4 +106,86 @@ pub struct StatusArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// The lowest status `check` fails on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Missed,
+    Regressing,
+    OffTrack,
+    AtRisk,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Binding,
+    Expected,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One line per finding
+    Text,
+    /// Machine-readable; also the input of --baseline
+    Json,
+    /// GitHub Actions workflow commands (::error file=…,line=…::)
+    Github,
+    /// JUnit XML: one test case per series and rule
+    Junit,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Assess as of this period (default: the latest period in each plan's data)
+    #[arg(long, value_name = "PERIOD")]
+    pub as_of: Option<String>,
+    /// Only this region's series
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Only indicators of this group
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
+    /// Progress method, overriding the plan's
+    #[arg(long, value_enum)]
+    pub method: Option<MethodArg>,
+    /// Fail on this status and worse (missed < regressing... see the README)
+    #[arg(long, value_enum, default_value_t = FailOn::Missed)]
+    pub fail_on: FailOn,
+    /// Gate only indicators of this kind (the others are printed as warnings)
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// A previous `check --format json`: only findings new or worse than there fail
+    #[arg(long, value_name = "FILE.json")]
+    pub baseline: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Indicator id
+    pub id: String,
+    /// The value, as written (94.4 or 94.4%)
+    pub value: String,
+    /// Period (default: the current year, when the plan's periods are years)
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// Region id (default: the plan's region)
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Where the value comes from
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+    /// A note
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The CSV to append to (default: the plan's first actuals file)
+    #[arg(long, value_name = "FILE.csv")]
+    pub file: Option<PathBuf>,
 }

@@ -2,6 +2,8 @@
 //! through [`crate::workspace`], asks the engine, and hands a view to a
 //! renderer; none computes a figure itself.
 
+pub mod add;
+pub mod check;
 pub mod select;
 pub mod status;
 pub mod validate;
@@ -21,6 +23,8 @@ pub fn run(command: &Command, global: &Global) -> anyhow::Result<ExitCode> {
     match command {
         Command::Status(args) => status::run(args, global),
         Command::Validate(args) => validate::run(args, global),
+        Command::Check(args) => check::run(args, global),
+        Command::Add(args) => add::run(args, global),
     }
 }
 

@@ -65,6 +65,7 @@ pub fn views<'w>(ws: &'w Workspace, sel: &Selection) -> anyhow::Result<Vec<PlanV
     }
     if let Some(dim) = &sel.by
         && dim != "region"
+        && dim != "*"
         && !ws.plans.iter().any(|l| l.actuals.dims.contains(dim))
     {
         bail!(
@@ -126,6 +127,9 @@ fn pick(rows: Vec<Assessment>, plan: &crate::plan::Plan, sel: &Selection) -> Vec
     };
     let keep = |a: &Assessment| -> bool {
         match (sel.by.as_deref(), region) {
+            // Every series (check): regions and breakdowns alike.
+            (Some("*"), Some(r)) => a.region == r,
+            (Some("*"), None) => true,
             (Some("region"), Some(r)) => a.region == r && a.breakdown.is_empty(),
             (Some("region"), None) => a.breakdown.is_empty(),
             (Some(dim), r) => a.region == r.unwrap_or(own) && dim_only(a, dim),

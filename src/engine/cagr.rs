@@ -115,9 +115,9 @@ pub fn grade(p: &Progress, thresholds: (f64, f64, f64)) -> Status {
         (0.015 * p.limit_factor, 0.005 * p.limit_factor, 0.0)
     };
     let r = p.ratio;
-    if !p.has_target && p.limit_factor == 0.0 && r >= 0.0 {
-        Status::OnTrack
-    } else if r >= on {
+    // At its natural limit (C = 0) and not falling back: on track.
+    let at_limit = !p.has_target && p.limit_factor == 0.0 && r >= 0.0;
+    if at_limit || r >= on {
         Status::OnTrack
     } else if r >= risk {
         Status::AtRisk

@@ -1,0 +1,267 @@
+//! `track add`: append one actual to a plan's CSV, validated exactly as the
+//! reader would read it, and safely: an exclusive advisory lock is held
+//! from validation to the end of the write, the row goes out in one
+//! `write` of a complete line (a missing final newline is supplied first),
+//! and the file is synced before the lock is released. Nothing is written
+//! when anything is wrong.
+
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+
+use crate::actuals::ActualsReader;
+use crate::cli::{AddArgs, Global};
+use crate::diag::{Diagnostic, Diagnostics, InputError};
+use crate::period::Period;
+use crate::workspace::Loaded;
+
+const DEFAULT_HEADER: &[&str] = &["indicator", "region", "period", "value", "source", "note"];
+
+pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let ws = super::load(&args.input, global)?;
+    let l = find_plan(&ws.plans, &args.id)?;
+    let period = match &args.period {
+        Some(p) => p.clone(),
+        None if matches!(l.plan.baseline, Period::Year(_)) => current_year()?.to_string(),
+        None => bail!(
+            "--period is required: the periods of {} are not years",
+            l.plan.path
+        ),
+    };
+    let file = target_file(args, l, global)?;
+
+    let mut f = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(&file)
+        .with_context(|| format!("cannot open {} for appending", file.display()))?;
+    f.lock()
+        .with_context(|| format!("cannot lock {}", file.display()))?;
+
+    let header = read_header(&mut f)?;
+    let header: Vec<String> = match header {
+        Some(h) => h,
+        None => DEFAULT_HEADER.iter().map(|s| s.to_string()).collect(),
+    };
+    let row = row_for(&header, args, &period)?;
+    let shown = shown_path(&file, &std::env::current_dir()?);
+
+    // Validate: every file of the plan plus the new row, as one table.
+    let mut reader = ActualsReader::new(&l.plan);
+    let mut files = plan_files(l);
+    if !files.iter().any(|p| same_file(p, &file)) {
+        files.push(file.clone());
+    }
+    let cwd = std::env::current_dir()?;
+    for p in &files {
+        if let Ok(fh) = File::open(p) {
+            reader.read(BufReader::new(fh), &shown_path(p, &cwd));
+        }
+    }
+    let new_index = files.len() as u32;
+    let mut one = csv_line(&header)?;
+    one.extend_from_slice(&row);
+    reader.read(&one[..], "<new row>");
+    let (actuals, _) = reader.finish().map_err(anyhow::Error::new)?;
+    // The same value already there is accepted once: nothing to write.
+    let region = args
+        .region
+        .clone()
+        .or_else(|| l.plan.region.clone())
+        .unwrap_or_default();
+    let period_parsed = Period::parse(&period).ok();
+    let already = actuals.series.iter().any(|s| {
+        l.plan.indicators[s.key.indicator as usize].id == args.id
+            && actuals.region_name(&s.key) == region
+            && actuals.breakdown_name(&s.key).is_empty()
+            && s.points
+                .iter()
+                .any(|p| Some(p.period) == period_parsed && p.origin.file < new_index)
+    });
+    if already {
+        eprintln!(
+            "{}: {} {period} is already recorded with this value; nothing written",
+            shown, args.id
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let mut buf = Vec::new();
+    let len = f.metadata()?.len();
+    if len == 0 {
+        buf.extend(csv_line(&header)?);
+    } else if !ends_with_newline(&mut f)? {
+        buf.push(b'\n');
+    }
+    buf.extend_from_slice(&row);
+    f.write_all(&buf)
+        .with_context(|| format!("cannot write to {shown}"))?;
+    f.sync_all()
+        .with_context(|| format!("cannot sync {shown}"))?;
+    f.unlock()?;
+    eprintln!("added {} = {} for {period} to {shown}", args.id, args.value);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The one plan that defines the indicator.
+fn find_plan<'w>(plans: &'w [Loaded], id: &str) -> anyhow::Result<&'w Loaded> {
+    let found: Vec<&Loaded> = plans
+        .iter()
+        .filter(|l| l.plan.indicator_index(id).is_some())
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => {
+            let ids: Vec<&str> = plans
+                .iter()
+                .flat_map(|l| l.plan.indicators.iter().map(|i| i.id.as_str()))
+                .collect();
+            let mut d = Diagnostic::error(format!("unknown indicator `{id}`: no plan defines it"));
+            if let Some(s) = crate::plan::load_suggest(id, &ids) {
+                d = d.help(format!("did you mean `{s}`?"));
+            }
+            Err(InputError(Diagnostics(vec![d])).into())
+        }
+        many => bail!(
+            "indicator `{id}` is in several plans ({}); name one with --plan",
+            many.iter()
+                .map(|l| l.plan.path.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn plan_files(l: &Loaded) -> Vec<PathBuf> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    l.actuals.files.iter().map(|f| cwd.join(f)).collect()
+}
+
+fn shown_path(p: &Path, cwd: &Path) -> String {
+    p.strip_prefix(cwd).unwrap_or(p).display().to_string()
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+fn target_file(args: &AddArgs, l: &Loaded, global: &Global) -> anyhow::Result<PathBuf> {
+    let cwd = std::env::current_dir()?;
+    let base = global.dir.as_ref().map_or(cwd.clone(), |d| cwd.join(d));
+    if let Some(f) = &args.file {
+        return Ok(base.join(f));
+    }
+    if let Some(first) = l.actuals.files.first() {
+        return Ok(cwd.join(first));
+    }
+    match l.plan.actuals.first() {
+        Some(p) if !p.contains(['*', '?', '[']) => {
+            Ok(l.file.parent().unwrap_or(Path::new(".")).join(p))
+        }
+        _ => bail!(
+            "{} lists no actuals file to append to; name one with --file",
+            l.plan.path
+        ),
+    }
+}
+
+/// The header of an existing, non-empty file.
+fn read_header(f: &mut File) -> anyhow::Result<Option<Vec<String>>> {
+    f.seek(SeekFrom::Start(0))?;
+    let mut line = String::new();
+    BufReader::new(&mut *f).read_line(&mut line)?;
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(line.as_bytes());
+    let rec = rdr.records().next().transpose()?.unwrap_or_default();
+    Ok(Some(
+        rec.iter()
+            .map(|s| s.trim_start_matches('\u{feff}').trim().to_string())
+            .collect(),
+    ))
+}
+
+fn csv_line(fields: &[String]) -> anyhow::Result<Vec<u8>> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(fields)?;
+    w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// The new row in the file's own column order.
+fn row_for(header: &[String], args: &AddArgs, period: &str) -> anyhow::Result<Vec<u8>> {
+    let mut fields = Vec::new();
+    for h in header {
+        let v = match h.to_lowercase().as_str() {
+            "indicator" => args.id.clone(),
+            "period" | "year" => period.to_string(),
+            "value" => args.value.clone(),
+            "region" => args.region.clone().unwrap_or_default(),
+            "source" => args.source.clone().unwrap_or_default(),
+            "note" => args.note.clone().unwrap_or_default(),
+            _ => String::new(),
+        };
+        fields.push(v);
+    }
+    let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
+    if args.region.is_some() && !lower.iter().any(|h| h == "region") {
+        bail!("the file has no region column, so --region cannot be recorded");
+    }
+    csv_line(&fields)
+}
+
+fn ends_with_newline(f: &mut File) -> anyhow::Result<bool> {
+    f.seek(SeekFrom::End(-1))?;
+    let mut b = [0u8; 1];
+    f.read_exact(&mut b)?;
+    Ok(b[0] == b'\n')
+}
+
+/// This year, from `TRACK_TODAY` (YYYY-MM-DD, for tests) or the clock.
+fn current_year() -> anyhow::Result<i32> {
+    if let Ok(t) = std::env::var("TRACK_TODAY") {
+        return Period::parse(&t)
+            .map(|p| p.year())
+            .with_context(|| format!("TRACK_TODAY={t}"));
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)?
+        .as_secs() as i64;
+    Ok(civil_year(secs.div_euclid(86_400)))
+}
+
+/// The Gregorian year of a day counted from 1970-01-01.
+fn civil_year(days: i64) -> i32 {
+    // Howard Hinnant's days_from_civil, inverted.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(month <= 2)) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_year;
+
+    #[test]
+    fn civil_year_from_days() {
+        assert_eq!(civil_year(0), 1970);
+        assert_eq!(civil_year(20_454), 2026); // 2026-01-01
+        assert_eq!(civil_year(20_453), 2025); // 2025-12-31
+    }
+}

@@ -1,0 +1,463 @@
+//! `track check`: the CI gate (SPEC §4). Every series' target and every
+//! milestone is a *case*; a case at or above `--fail-on` (or a missed
+//! milestone) is a *finding*; a finding of the gated kind that is not
+//! already in `--baseline` fails the run (exit 1).
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use serde_json::{Value, json};
+
+use super::select::{Selection, views};
+use crate::cli::{CheckArgs, CheckFormat, FailOn, Global, KindArg, SelectArgs};
+use crate::display::{self, Lang};
+use crate::engine::{Assessment, MilestoneStatus, Status};
+use crate::plan::{Kind, Plan};
+use crate::render::PlanView;
+
+/// One thing checked: a series' target, or one of its milestones.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// Stable identity across runs: `plan/indicator/region/breakdown/rule`.
+    pub key: String,
+    pub plan: String,
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+    pub indicator: String,
+    pub name: String,
+    pub region: String,
+    pub breakdown: String,
+    pub kind: Kind,
+    /// `target` or `milestone:PERIOD`.
+    pub rule: String,
+    pub status: Status,
+    pub period: Option<String>,
+    pub value: Option<String>,
+    pub target: String,
+    pub gap: Option<String>,
+    /// Since when it stands so: the deadline or milestone period, else the latest period.
+    pub since: Option<String>,
+    pub finding: bool,
+    /// Counts toward the exit code (the gated kind).
+    pub gated: bool,
+    /// Already a finding, no better, in the baseline file.
+    pub known: bool,
+}
+
+impl Case {
+    pub fn failing(&self) -> bool {
+        self.finding && self.gated && !self.known
+    }
+
+    /// A sentence for people and annotations.
+    pub fn message(&self) -> String {
+        let mut s = format!("{} {}", self.status, self.name);
+        if !self.region.is_empty() {
+            s.push_str(&format!(" [{}]", self.region));
+        }
+        if !self.breakdown.is_empty() {
+            s.push_str(&format!(" ({})", self.breakdown));
+        }
+        if let Some(m) = self.rule.strip_prefix("milestone:") {
+            s.push_str(&format!(", milestone {m}"));
+        }
+        match (&self.value, &self.period) {
+            (Some(v), Some(p)) => s.push_str(&format!(": {v} in {p}, target {}", self.target)),
+            _ => s.push_str(&format!(": no value, target {}", self.target)),
+        }
+        if let Some(g) = &self.gap {
+            s.push_str(&format!(", gap {g}"));
+        }
+        if let Some(since) = &self.since {
+            s.push_str(&format!(" (since {since})"));
+        }
+        s
+    }
+}
+
+fn threshold(f: FailOn) -> Status {
+    match f {
+        FailOn::Missed => Status::Missed,
+        FailOn::Regressing => Status::Regressing,
+        FailOn::OffTrack => Status::OffTrack,
+        FailOn::AtRisk => Status::AtRisk,
+    }
+}
+
+/// Every case of the assessed plans.
+pub fn cases(views: &[PlanView], fail_on: Status, kind: Option<Kind>) -> Vec<Case> {
+    let bar = fail_on.severity().unwrap_or(5);
+    let mut out = Vec::new();
+    for pv in views {
+        for a in &pv.rows {
+            let ind = &pv.plan.indicators[a.indicator];
+            let prec = display::precision(ind, a);
+            let base = |rule: String, status: Status| Case {
+                key: format!(
+                    "{}/{}/{}/{}/{rule}",
+                    pv.plan.id, ind.id, a.region, a.breakdown
+                ),
+                plan: pv.plan.id.clone(),
+                file: pv.plan.path.clone(),
+                line: ind.target_pos.line,
+                col: ind.target_pos.col,
+                indicator: ind.id.clone(),
+                name: ind.name.clone(),
+                region: a.region.clone(),
+                breakdown: a.breakdown.clone(),
+                kind: ind.kind,
+                rule,
+                status,
+                period: None,
+                value: None,
+                target: String::new(),
+                gap: None,
+                since: None,
+                finding: false,
+                gated: kind.is_none_or(|k| k == ind.kind),
+                known: false,
+            };
+            let mut c = base("target".into(), a.status);
+            c.period = a.period.map(|p| p.to_string());
+            c.value = a.value.map(|v| display::value(v, ind, prec));
+            c.target = display::target(ind, a, pv.plan, Lang::En);
+            c.gap = a
+                .gap
+                .filter(|g| !g.is_zero())
+                .map(|g| display::number(g, ind, prec));
+            c.finding = a.status.severity().is_some_and(|s| s >= bar);
+            c.since = since(a, ind.target_period);
+            out.push(c);
+            for m in &a.milestones {
+                if m.status == MilestoneStatus::Pending {
+                    continue;
+                }
+                let status = match m.status {
+                    MilestoneStatus::Met => Status::Achieved,
+                    MilestoneStatus::Missed => Status::Missed,
+                    _ => Status::NoData,
+                };
+                let mut c = base(format!("milestone:{}", m.period), status);
+                if let Some((p, v)) = m.value {
+                    c.period = Some(p.to_string());
+                    c.value = Some(display::value(v, ind, prec));
+                }
+                c.target = m.text.clone();
+                c.finding = m.status == MilestoneStatus::Missed;
+                c.since = Some(m.period.to_string());
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn since(a: &Assessment, deadline: crate::period::Period) -> Option<String> {
+    match a.status {
+        Status::Missed => Some(a.broken_step.map_or(deadline, |(_, to)| to).to_string()),
+        Status::Regressing | Status::OffTrack | Status::AtRisk => a.period.map(|p| p.to_string()),
+        _ => None,
+    }
+}
+
+/// Mark the findings already in a previous `check --format json`.
+fn apply_baseline(cases: &mut [Case], previous: &Value) -> anyhow::Result<()> {
+    let list = previous
+        .get("findings")
+        .and_then(Value::as_array)
+        .context("not the output of `track check --format json` (no \"findings\" list)")?;
+    let mut known: HashMap<&str, Status> = HashMap::new();
+    for f in list {
+        if let (Some(k), Some(s)) = (
+            f.get("key").and_then(Value::as_str),
+            f.get("status")
+                .and_then(Value::as_str)
+                .and_then(Status::parse),
+        ) {
+            known.insert(k, s);
+        }
+    }
+    for c in cases.iter_mut().filter(|c| c.finding) {
+        if let Some(before) = known.get(c.key.as_str()) {
+            c.known = c.status.severity() <= before.severity();
+        }
+    }
+    Ok(())
+}
+
+pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let select = SelectArgs {
+        as_of: args.as_of.clone(),
+        region: args.region.clone(),
+        by: Some("region".into()),
+        group: args.group.clone(),
+        status: Vec::new(),
+        method: args.method,
+    };
+    let mut sel = Selection::parse(&select)?;
+    // Every series is checked: regions and breakdowns alike.
+    sel.by = Some("*".into());
+    let previous = match &args.baseline {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read --baseline {}", path.display()))?;
+            Some(
+                serde_json::from_str::<Value>(&text)
+                    .with_context(|| format!("--baseline {} is not JSON", path.display()))?,
+            )
+        }
+        None => None,
+    };
+    let ws = super::load(&args.input, global)?;
+    let views = views(&ws, &sel)?;
+    let kind = args.kind.map(|k| match k {
+        KindArg::Binding => Kind::Binding,
+        KindArg::Expected => Kind::Expected,
+    });
+    let mut cases = cases(&views, threshold(args.fail_on), kind);
+    if let Some(prev) = &previous {
+        apply_baseline(&mut cases, prev).with_context(|| {
+            format!(
+                "--baseline {}",
+                args.baseline
+                    .as_ref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default()
+            )
+        })?;
+    }
+    let mut out = super::stdout();
+    match args.format {
+        CheckFormat::Text => text(&cases, &mut out)?,
+        CheckFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &json_doc(&cases, &views, args.fail_on))
+                .map(|_| ())?
+        }
+        CheckFormat::Github => github(&cases, &mut out)?,
+        CheckFormat::Junit => junit(&cases, &views, &mut out)?,
+    }
+    if args.format == CheckFormat::Json {
+        writeln!(out)?;
+    }
+    out.flush()?;
+    let failing = cases.iter().filter(|c| c.failing()).count();
+    summary(&cases, failing);
+    Ok(if failing > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn summary(cases: &[Case], failing: usize) {
+    let findings: Vec<&Case> = cases.iter().filter(|c| c.finding).collect();
+    let mut parts = Vec::new();
+    for s in Status::ALL {
+        let n = findings.iter().filter(|c| c.status == s).count();
+        if n > 0 {
+            parts.push(format!("{n} {s}"));
+        }
+    }
+    let mut err = anstream::stderr().lock();
+    let _ = writeln!(
+        err,
+        "check: {} cases, {} findings{}{}; {failing} failing",
+        cases.len(),
+        findings.len(),
+        if parts.is_empty() { "" } else { ": " },
+        parts.join(", ")
+    );
+}
+
+fn text(cases: &[Case], out: &mut dyn Write) -> std::io::Result<()> {
+    for c in cases.iter().filter(|c| c.finding) {
+        let level = if c.failing() {
+            "error"
+        } else if c.known {
+            "known"
+        } else {
+            "warning"
+        };
+        writeln!(
+            out,
+            "{level}: {}: {} — {}:{}:{}",
+            c.plan,
+            c.message(),
+            c.file,
+            c.line,
+            c.col
+        )?;
+    }
+    Ok(())
+}
+
+fn case_json(c: &Case) -> Value {
+    json!({
+        "key": c.key, "plan": c.plan, "indicator": c.indicator, "name": c.name,
+        "region": c.region, "breakdown": c.breakdown, "kind": c.kind.as_str(), "rule": c.rule,
+        "status": c.status.as_str(), "period": c.period, "value": c.value, "target": c.target,
+        "gap": c.gap, "since": c.since, "file": c.file, "line": c.line, "col": c.col,
+        "gated": c.gated, "known": c.known, "failing": c.failing(),
+    })
+}
+
+fn json_doc(cases: &[Case], views: &[PlanView], fail_on: FailOn) -> Value {
+    let findings: Vec<Value> = cases.iter().filter(|c| c.finding).map(case_json).collect();
+    let as_of: serde_json::Map<String, Value> = views
+        .iter()
+        .map(|pv| {
+            (
+                pv.plan.id.clone(),
+                pv.as_of
+                    .map_or(Value::Null, |p| Value::String(p.to_string())),
+            )
+        })
+        .collect();
+    json!({
+        "fail_on": threshold(fail_on).as_str(),
+        "as_of": as_of,
+        "cases": cases.len(),
+        "failing": cases.iter().filter(|c| c.failing()).count(),
+        "findings": findings,
+    })
+}
+
+/// Escape for a workflow command's message (GitHub's rules).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape for a workflow command's property value.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn github(cases: &[Case], out: &mut dyn Write) -> std::io::Result<()> {
+    for c in cases.iter().filter(|c| c.finding) {
+        let level = if c.failing() { "error" } else { "warning" };
+        let title = format!("track: {} {}", c.status, c.indicator);
+        writeln!(
+            out,
+            "::{level} file={},line={},col={},title={}::{}",
+            escape_property(&c.file),
+            c.line,
+            c.col,
+            escape_property(&title),
+            escape_data(&c.message())
+        )?;
+    }
+    Ok(())
+}
+
+fn xml(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => o.push('\u{FFFD}'),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+fn junit(cases: &[Case], views: &[PlanView], out: &mut dyn Write) -> std::io::Result<()> {
+    let failing = cases.iter().filter(|c| c.failing()).count();
+    writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
+    writeln!(
+        out,
+        r#"<testsuites name="track check" tests="{}" failures="{failing}" errors="0">"#,
+        cases.len()
+    )?;
+    for pv in views {
+        let plan: &Plan = pv.plan;
+        let mine: Vec<&Case> = cases.iter().filter(|c| c.plan == plan.id).collect();
+        let fails = mine.iter().filter(|c| c.failing()).count();
+        let skipped = mine.iter().filter(|c| c.status == Status::NoData).count();
+        writeln!(
+            out,
+            r#"  <testsuite name="{}" tests="{}" failures="{fails}" errors="0" skipped="{skipped}" file="{}">"#,
+            xml(&plan.id),
+            mine.len(),
+            xml(&plan.path)
+        )?;
+        for c in mine {
+            let mut name = c.indicator.clone();
+            if !c.region.is_empty() {
+                name.push_str(&format!(" [{}]", c.region));
+            }
+            if !c.breakdown.is_empty() {
+                name.push_str(&format!(" ({})", c.breakdown));
+            }
+            if c.rule != "target" {
+                name.push_str(&format!(" {}", c.rule));
+            }
+            write!(
+                out,
+                r#"    <testcase name="{}" classname="{}.{}" file="{}" line="{}""#,
+                xml(&name),
+                xml(&c.plan),
+                xml(&c.indicator),
+                xml(&c.file),
+                c.line
+            )?;
+            if c.failing() {
+                writeln!(out, ">")?;
+                writeln!(
+                    out,
+                    r#"      <failure message="{}" type="{}">{}</failure>"#,
+                    xml(&c.message()),
+                    c.status,
+                    xml(&format!("{}:{}:{}", c.file, c.line, c.col))
+                )?;
+                writeln!(out, "    </testcase>")?;
+            } else if c.status == Status::NoData {
+                writeln!(out, ">")?;
+                writeln!(out, r#"      <skipped message="{}"/>"#, xml(&c.message()))?;
+                writeln!(out, "    </testcase>")?;
+            } else if c.finding {
+                writeln!(out, ">")?;
+                writeln!(
+                    out,
+                    "      <system-out>{}</system-out>",
+                    xml(&format!("not gated: {}", c.message()))
+                )?;
+                writeln!(out, "    </testcase>")?;
+            } else {
+                writeln!(out, "/>")?;
+            }
+        }
+        writeln!(out, "  </testsuite>")?;
+    }
+    writeln!(out, "</testsuites>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_workflow_commands_as_github_documents() {
+        assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
+        assert_eq!(escape_property("a,b:c%"), "a%2Cb%3Ac%25");
+    }
+
+    #[test]
+    fn escapes_xml_text_and_attributes() {
+        assert_eq!(
+            xml(r#"<a href="x">&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;"
+        );
+        assert_eq!(xml("bell\u{7}"), "bell\u{FFFD}");
+    }
+}
