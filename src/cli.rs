@@ -61,6 +61,17 @@ pub enum Command {
     Check(CheckArgs),
     /// Append one actual value to the plan's actuals CSV, validated, safely
     Add(AddArgs),
+    /// One indicator in depth: every period, changes, target path, projection, chart
+    Show(ShowArgs),
+    /// Write a report: HTML (self-contained, with charts), Markdown, JSON, CSV or XLSX
+    Report(ReportArgs),
+    /// Write a starter workspace: track.toml, a commented plan and actuals
+    Init(InitArgs),
+    /// Turn a spreadsheet or wide table (xlsx, xls, ods, csv) into the long actuals CSV
+    Import(ImportArgs),
+    /// Shell completions and the man page
+    #[command(hide = true)]
+    Generate(GenerateArgs),
 }
 
 /// Which plans and data to read.
@@ -188,4 +199,130 @@ pub struct AddArgs {
     /// The CSV to append to (default: the plan's first actuals file)
     #[arg(long, value_name = "FILE.csv")]
     pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Indicator id
+    pub id: String,
+    /// The series of this region (default: the plan's own)
+    #[arg(long, value_name = "REGION")]
+    pub region: Option<String>,
+    /// Also list the series of a breakdown column (or `region`)
+    #[arg(long, value_name = "DIM")]
+    pub by: Option<String>,
+    /// Assess as of this period
+    #[arg(long, value_name = "PERIOD")]
+    pub as_of: Option<String>,
+    /// Progress method, overriding the plan's
+    #[arg(long, value_enum)]
+    pub method: Option<MethodArg>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+    /// Draw the chart with ASCII characters only
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    #[value(alias = "md")]
+    Markdown,
+    Json,
+    Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    /// The file to write (its extension picks the format)
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: PathBuf,
+    /// The format, when the extension does not tell
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the workspace (default: here)
+    pub dir: Option<PathBuf>,
+    /// Overwrite existing files
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Layout {
+    /// Detect from the table
+    Auto,
+    /// Rows are indicators, columns are periods
+    Wide,
+    /// Rows are periods, columns are indicators
+    Transposed,
+    /// Already long: indicator, period, value columns
+    Long,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RegionFrom {
+    /// A region column in the table
+    Column,
+    /// One sheet per region, named by region id or name
+    Sheet,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The table to import (.xlsx, .xls, .ods or .csv)
+    pub file: PathBuf,
+    /// The plan whose indicators and regions the table names
+    #[arg(long, value_name = "PLAN.toml")]
+    pub plan: PathBuf,
+    /// The long actuals CSV to create or append to (default: standard output)
+    #[arg(short = 'o', long = "output", value_name = "OUT.csv")]
+    pub output: Option<PathBuf>,
+    /// The sheet to read (default: the first; every sheet with --region-from sheet)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The table's layout
+    #[arg(long, value_enum, default_value_t = Layout::Auto)]
+    pub layout: Layout,
+    /// Where regions come from
+    #[arg(long, value_enum)]
+    pub region_from: Option<RegionFrom>,
+    /// Skip the cells that cannot be placed (they are listed) instead of writing nothing
+    #[arg(long)]
+    pub skip_bad: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[command(subcommand)]
+    pub what: Generate,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Generate {
+    /// Completions for a shell (bash, zsh, fish, elvish, powershell)
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// The man page (roff), to standard output
+    Man,
 }

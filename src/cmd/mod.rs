@@ -4,7 +4,12 @@
 
 pub mod add;
 pub mod check;
+pub mod generate;
+pub mod import;
+pub mod init;
+pub mod report;
 pub mod select;
+pub mod show;
 pub mod status;
 pub mod validate;
 
@@ -25,6 +30,11 @@ pub fn run(command: &Command, global: &Global) -> anyhow::Result<ExitCode> {
         Command::Validate(args) => validate::run(args, global),
         Command::Check(args) => check::run(args, global),
         Command::Add(args) => add::run(args, global),
+        Command::Show(args) => show::run(args, global),
+        Command::Report(args) => report::run(args, global),
+        Command::Init(args) => init::run(args, global),
+        Command::Import(args) => import::run(args, global),
+        Command::Generate(args) => generate::run(args),
     }
 }
 
