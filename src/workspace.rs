@@ -30,6 +30,9 @@ pub struct Sources {
     pub plans: Vec<PathBuf>,
     /// `--actuals`: replaces the plans' own actuals lists.
     pub actuals: Vec<PathBuf>,
+    /// Only list the actuals files, do not read them (for `add`, which
+    /// reads them itself under its lock).
+    pub list_only: bool,
 }
 
 /// The manifest's `[defaults]`.
@@ -130,6 +133,12 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
         } else {
             sources.actuals.iter().map(|a| base.join(a)).collect()
         };
+        if sources.list_only {
+            let mut actuals = Actuals::default();
+            actuals.files = csvs.iter().map(|c| shown(c, &cwd)).collect();
+            plans.push(Loaded { plan, actuals, file });
+            continue;
+        }
         let mut reader = ActualsReader::new(&plan);
         for csv in &csvs {
             let shown_csv = shown(csv, &cwd);

@@ -21,7 +21,8 @@ use crate::workspace::Loaded;
 const DEFAULT_HEADER: &[&str] = &["indicator", "region", "period", "value", "source", "note"];
 
 pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let ws = super::load(&args.input, global)?;
+    // The actuals are read once, below, under the lock.
+    let ws = super::load_with(&args.input, global, true)?;
     let l = find_plan(&ws.plans, &args.id)?;
     let period = match &args.period {
         Some(p) => p.clone(),

@@ -17,6 +17,14 @@ use crate::engine::{Assessment, MilestoneStatus, Status};
 use crate::plan::{Kind, Plan};
 use crate::render::PlanView;
 
+/// A case's figures as exact numbers.
+#[derive(Debug, Clone, Default)]
+pub struct Numbers {
+    pub value: Option<rust_decimal::Decimal>,
+    pub target: Option<rust_decimal::Decimal>,
+    pub gap: Option<rust_decimal::Decimal>,
+}
+
 /// One thing checked: a series' target, or one of its milestones.
 #[derive(Debug, Clone)]
 pub struct Case {
@@ -38,6 +46,8 @@ pub struct Case {
     pub value: Option<String>,
     pub target: String,
     pub gap: Option<String>,
+    /// The same figures as numbers, for machine output.
+    pub numbers: Numbers,
     /// Since when it stands so: the deadline or milestone period, else the latest period.
     pub since: Option<String>,
     pub finding: bool,
@@ -115,6 +125,7 @@ pub fn cases(views: &[PlanView], fail_on: Status, kind: Option<Kind>) -> Vec<Cas
                 value: None,
                 target: String::new(),
                 gap: None,
+                numbers: Numbers::default(),
                 since: None,
                 finding: false,
                 gated: kind.is_none_or(|k| k == ind.kind),
@@ -124,6 +135,7 @@ pub fn cases(views: &[PlanView], fail_on: Status, kind: Option<Kind>) -> Vec<Cas
             c.period = a.period.map(|p| p.to_string());
             c.value = a.value.map(|v| display::value(v, ind, prec));
             c.target = display::target(ind, a, pv.plan, Lang::En);
+            c.numbers = Numbers { value: a.value, target: a.target, gap: a.gap };
             c.gap = a
                 .gap
                 .filter(|g| !g.is_zero())
@@ -144,7 +156,9 @@ pub fn cases(views: &[PlanView], fail_on: Status, kind: Option<Kind>) -> Vec<Cas
                 if let Some((p, v)) = m.value {
                     c.period = Some(p.to_string());
                     c.value = Some(display::value(v, ind, prec));
+                    c.numbers.value = Some(v);
                 }
+                c.numbers.target = m.target;
                 c.target = m.text.clone();
                 c.finding = m.status == MilestoneStatus::Missed;
                 c.since = Some(m.period.to_string());
@@ -294,12 +308,17 @@ fn text(cases: &[Case], out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
+fn num(d: Option<rust_decimal::Decimal>) -> Value {
+    d.map_or(Value::Null, |d| crate::render::json::field_value(crate::render::record::Field::Decimal(d)))
+}
+
 fn case_json(c: &Case) -> Value {
     json!({
         "key": c.key, "plan": c.plan, "indicator": c.indicator, "name": c.name,
         "region": c.region, "breakdown": c.breakdown, "kind": c.kind.as_str(), "rule": c.rule,
-        "status": c.status.as_str(), "period": c.period, "value": c.value, "target": c.target,
-        "gap": c.gap, "since": c.since, "file": c.file, "line": c.line, "col": c.col,
+        "status": c.status.as_str(), "period": c.period, "value": num(c.numbers.value),
+        "target": c.target, "target_level": num(c.numbers.target), "gap": num(c.numbers.gap),
+        "since": c.since, "file": c.file, "line": c.line, "col": c.col,
         "gated": c.gated, "known": c.known, "failing": c.failing(),
     })
 }

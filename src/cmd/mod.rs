@@ -63,11 +63,17 @@ pub fn print_diagnostics<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) {
 
 /// Load the workspace named by the command line; warnings go to stderr.
 pub fn load(input: &InputArgs, global: &Global) -> Result<Workspace, InputError> {
+    load_with(input, global, false)
+}
+
+/// [`load`], optionally listing the actuals files without reading them.
+pub fn load_with(input: &InputArgs, global: &Global, list_only: bool) -> Result<Workspace, InputError> {
     let sources = Sources {
         dir: global.dir.clone(),
         manifest: global.manifest.clone(),
         plans: input.plans.clone(),
         actuals: input.actuals.clone(),
+        list_only,
     };
     let ws = workspace::load(&sources)?;
     print_diagnostics(&ws.warnings);
