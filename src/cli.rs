@@ -260,6 +260,7 @@ pub struct ReportArgs {
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Where to write the workspace (default: here)
+    #[arg(id = "init_dir", value_name = "DIR")]
     pub dir: Option<PathBuf>,
     /// Overwrite existing files
     #[arg(long)]

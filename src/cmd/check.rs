@@ -135,7 +135,11 @@ pub fn cases(views: &[PlanView], fail_on: Status, kind: Option<Kind>) -> Vec<Cas
             c.period = a.period.map(|p| p.to_string());
             c.value = a.value.map(|v| display::value(v, ind, prec));
             c.target = display::target(ind, a, pv.plan, Lang::En);
-            c.numbers = Numbers { value: a.value, target: a.target, gap: a.gap };
+            c.numbers = Numbers {
+                value: a.value,
+                target: a.target,
+                gap: a.gap,
+            };
             c.gap = a
                 .gap
                 .filter(|g| !g.is_zero())
@@ -309,7 +313,9 @@ fn text(cases: &[Case], out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 fn num(d: Option<rust_decimal::Decimal>) -> Value {
-    d.map_or(Value::Null, |d| crate::render::json::field_value(crate::render::record::Field::Decimal(d)))
+    d.map_or(Value::Null, |d| {
+        crate::render::json::field_value(crate::render::record::Field::Decimal(d))
+    })
 }
 
 fn case_json(c: &Case) -> Value {

@@ -67,7 +67,11 @@ pub fn load(input: &InputArgs, global: &Global) -> Result<Workspace, InputError>
 }
 
 /// [`load`], optionally listing the actuals files without reading them.
-pub fn load_with(input: &InputArgs, global: &Global, list_only: bool) -> Result<Workspace, InputError> {
+pub fn load_with(
+    input: &InputArgs,
+    global: &Global,
+    list_only: bool,
+) -> Result<Workspace, InputError> {
     let sources = Sources {
         dir: global.dir.clone(),
         manifest: global.manifest.clone(),

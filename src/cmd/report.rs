@@ -1,9 +1,40 @@
-//! `track report` (being built).
+//! `track report -o FILE`: the assessed plans written as HTML, Markdown,
+//! JSON, CSV or XLSX (see [`crate::report`]).
+//!
+//! The output file's temporary twin is created before anything is read, so
+//! a path that cannot be written fails at once (exit 2) and a failure later
+//! leaves the previous report untouched.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
-use crate::cli::{Global, ReportArgs};
+use anyhow::Context as _;
 
-pub fn run(_args: &ReportArgs, _global: &Global) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`track report` is not built yet")
+use super::select::{Selection, views};
+use crate::cli::{Global, ReportArgs};
+use crate::render::View;
+use crate::report::{self, Options, atomic::AtomicFile};
+
+pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
+    let format = report::format_for(&args.output, args.format)?;
+    let sel = Selection::parse(&args.select)?;
+    // `-C DIR` means "as if started in DIR": the output is relative to it too.
+    let path = match &global.dir {
+        Some(dir) if args.output.is_relative() => dir.join(&args.output),
+        _ => args.output.clone(),
+    };
+    let out = AtomicFile::create(&path)
+        .with_context(|| format!("cannot write the report to {}", path.display()))?;
+    let ws = super::load(&args.input, global)?;
+    let view = View {
+        plans: views(&ws, &sel)?,
+        lang: super::status::lang(global, ws.defaults.lang),
+        color: false,
+        by_series: sel.by_series(),
+    };
+    super::print_series_warnings(&view);
+    let bytes = report::write(format, &view, Options { method: sel.method }, out)?;
+    let mut err = anstream::stderr().lock();
+    let _ = writeln!(err, "wrote {} ({bytes} bytes)", path.display());
+    Ok(ExitCode::SUCCESS)
 }

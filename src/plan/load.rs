@@ -257,6 +257,7 @@ impl Reader<'_> {
         }
         let region = self.string(p, "region", "[plan]");
         let actuals = self.string_list(p, "actuals", "[plan]");
+        let actuals_sheet = self.string(p, "actuals_sheet", "[plan]");
         let method = self.method(p, "[plan]").unwrap_or_default();
         let source = self.string(p, "source", "[plan]");
         let decimals = self.decimals(p, "[plan]");
@@ -283,6 +284,7 @@ impl Reader<'_> {
             target,
             region,
             actuals,
+            actuals_sheet,
             method,
             source,
             thresholds,

@@ -166,6 +166,8 @@ pub struct Plan {
     pub region: Option<String>,
     /// Actuals files as written (relative to the plan file; globs allowed).
     pub actuals: Vec<String>,
+    /// The sheet to read from spreadsheet actuals (default: the first).
+    pub actuals_sheet: Option<String>,
     pub method: Method,
     pub source: Option<String>,
     pub thresholds: Thresholds,
