@@ -72,6 +72,26 @@ pub fn views<'w>(ws: &'w Workspace, sel: &Selection) -> anyhow::Result<Vec<PlanV
             "--by {dim}: no actuals file has a column `{dim}` (use --by region, or a breakdown column)"
         );
     }
+    if let Some(g) = &sel.group {
+        let mut groups: Vec<&str> = Vec::new();
+        for ind in ws.plans.iter().flat_map(|l| &l.plan.indicators) {
+            groups.extend(ind.group.as_deref());
+            groups.extend(ind.group_en.as_deref());
+        }
+        if !groups.contains(&g.as_str()) {
+            groups.sort_unstable();
+            groups.dedup();
+            let hint = crate::plan::suggest(g, &groups)
+                .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+            if groups.is_empty() {
+                bail!("--group {g}: the plans do not group their indicators");
+            }
+            bail!(
+                "--group {g}: no indicator is in this group{hint} (groups: {})",
+                groups.join(", ")
+            );
+        }
+    }
     let mut out = Vec::new();
     for l in &ws.plans {
         let as_of = sel

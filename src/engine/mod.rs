@@ -250,10 +250,16 @@ impl Context<'_> {
             && deadline_value.is_some_and(|(p, v)| !self.deadline_goal(ind, a, &goal, p).meets(v))
         {
             Status::Missed
+        } else if matches!(goal, Goal::Better { .. }) {
+            // Judged against the reference alone (SPEC §3.4): a baseline or
+            // a path does not enter into it, a missing reference value does.
+            if y.is_some() && a.target.is_some() {
+                Status::OffTrack
+            } else {
+                Status::NoData
+            }
         } else if a.baseline.is_none() || y.is_none() || a.period == a.baseline_period {
             Status::NoData
-        } else if matches!(goal, Goal::Better { .. }) {
-            Status::OffTrack
         } else if let Some(g) = cagr_grade {
             g
         } else if met_at_baseline {
