@@ -228,7 +228,7 @@ pub struct ShowArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
-    /// Draw the chart with ASCII characters only
+    /// Draw the chart and the table rules with ASCII characters only (default: Unicode, unless a terminal cannot show it)
     #[arg(long)]
     pub ascii: bool,
 }

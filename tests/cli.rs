@@ -1569,3 +1569,5 @@ mod import;
 mod init;
 #[path = "cli/report.rs"]
 mod report;
+#[path = "cli/show.rs"]
+mod show;

@@ -5,7 +5,7 @@
 //! stable and in English whatever the language; human formats (table,
 //! Markdown) share the words of [`crate::display`].
 
-// pub mod chart; (in progress)
+pub mod chart;
 pub mod csv;
 pub mod json;
 pub mod markdown;
