@@ -33,57 +33,42 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
         ),
     };
     let file = target_file(args, l, global)?;
+    if crate::import::is_spreadsheet(&file) {
+        // Appending to a workbook would mean rewriting it; `add` only ever
+        // appends a line, so it never risks the user's spreadsheet.
+        bail!(
+            "{} is a workbook; `track add` appends to CSV files only: name one with --file \
+             (or convert the workbook with `track import`)",
+            shown_path(&file, &std::env::current_dir()?)
+        );
+    }
+
+    let shown = shown_path(&file, &std::env::current_dir()?);
+    let default_header = || {
+        DEFAULT_HEADER
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+    };
+    if !file.exists() {
+        // Checked before the file is created, so a refused row leaves no
+        // empty file behind (removing one later could race another `add`).
+        let row = row_for(&default_header(), args, &period)?;
+        recorded_already(l, &file, &default_header(), &row, args, &period)?;
+    }
 
     let mut f = OpenOptions::new()
         .read(true)
         .append(true)
         .create(true)
         .open(&file)
-        .with_context(|| format!("cannot open {} for appending", file.display()))?;
-    f.lock()
-        .with_context(|| format!("cannot lock {}", file.display()))?;
+        .with_context(|| format!("cannot open {shown} for appending"))?;
+    f.lock().with_context(|| format!("cannot lock {shown}"))?;
 
-    let header = read_header(&mut f)?;
-    let header: Vec<String> = match header {
-        Some(h) => h,
-        None => DEFAULT_HEADER.iter().map(|s| s.to_string()).collect(),
-    };
+    // Under the lock: the file as it is now, whatever another `add` did.
+    let header = read_header(&mut f)?.unwrap_or_else(default_header);
     let row = row_for(&header, args, &period)?;
-    let shown = shown_path(&file, &std::env::current_dir()?);
-
-    // Validate: every file of the plan plus the new row, as one table.
-    let mut reader = ActualsReader::new(&l.plan);
-    let mut files = plan_files(l);
-    if !files.iter().any(|p| same_file(p, &file)) {
-        files.push(file.clone());
-    }
-    let cwd = std::env::current_dir()?;
-    for p in &files {
-        if let Ok(fh) = File::open(p) {
-            reader.read(BufReader::new(fh), &shown_path(p, &cwd));
-        }
-    }
-    let new_index = files.len() as u32;
-    let mut one = csv_line(&header)?;
-    one.extend_from_slice(&row);
-    reader.read(&one[..], "<new row>");
-    let (actuals, _) = reader.finish().map_err(anyhow::Error::new)?;
-    // The same value already there is accepted once: nothing to write.
-    let region = args
-        .region
-        .clone()
-        .or_else(|| l.plan.region.clone())
-        .unwrap_or_default();
-    let period_parsed = Period::parse(&period).ok();
-    let already = actuals.series.iter().any(|s| {
-        l.plan.indicators[s.key.indicator as usize].id == args.id
-            && actuals.region_name(&s.key) == region
-            && actuals.breakdown_name(&s.key).is_empty()
-            && s.points
-                .iter()
-                .any(|p| Some(p.period) == period_parsed && p.origin.file < new_index)
-    });
-    if already {
+    if recorded_already(l, &file, &header, &row, args, &period)? {
         eprintln!(
             "{}: {} {period} is already recorded with this value; nothing written",
             shown, args.id
@@ -106,6 +91,62 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
     f.unlock()?;
     eprintln!("added {} = {} for {period} to {shown}", args.id, args.value);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads every actuals file of the plan plus the new row as one table, so
+/// the row meets every check `validate` makes (and conflicts with no value
+/// already there). `Ok(true)` when the same value is already recorded.
+fn recorded_already(
+    l: &Loaded,
+    file: &Path,
+    header: &[String],
+    row: &[u8],
+    args: &AddArgs,
+    period: &str,
+) -> anyhow::Result<bool> {
+    let cwd = std::env::current_dir()?;
+    let mut reader = ActualsReader::new(&l.plan);
+    let mut files = plan_files(l);
+    if !files.iter().any(|p| same_file(p, file)) {
+        files.push(file.to_path_buf());
+    }
+    // The new row's origin is the file read after all the others.
+    let mut new_index = 0u32;
+    for p in &files {
+        let shown_p = shown_path(p, &cwd);
+        if crate::import::is_spreadsheet(p) {
+            let (sheet, bytes) = crate::import::sheet_as_csv(p, l.plan.actuals_sheet.as_deref())
+                .map_err(|e| anyhow::anyhow!("cannot read actuals {shown_p}: {e}"))?;
+            reader.read(&bytes[..], &format!("{shown_p}!{sheet}"));
+            new_index += 1;
+        } else if let Ok(fh) = File::open(p) {
+            // The target, just created by this or another `add`, is empty
+            // until its header is written: nothing to read yet.
+            if same_file(p, file) && fh.metadata().is_ok_and(|m| m.len() == 0) {
+                continue;
+            }
+            reader.read(BufReader::new(fh), &shown_p);
+            new_index += 1;
+        }
+    }
+    let mut one = csv_line(header)?;
+    one.extend_from_slice(row);
+    reader.read(&one[..], "<new row>");
+    let (actuals, _) = reader.finish().map_err(anyhow::Error::new)?;
+    let region = args
+        .region
+        .clone()
+        .or_else(|| l.plan.region.clone())
+        .unwrap_or_default();
+    let period = Period::parse(period).ok();
+    Ok(actuals.series.iter().any(|s| {
+        l.plan.indicators[s.key.indicator as usize].id == args.id
+            && actuals.region_name(&s.key) == region
+            && actuals.breakdown_name(&s.key).is_empty()
+            && s.points
+                .iter()
+                .any(|p| Some(p.period) == period && p.origin.file < new_index)
+    }))
 }
 
 /// The one plan that defines the indicator.

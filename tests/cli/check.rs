@@ -446,3 +446,65 @@ fn day_to_date(n: usize) -> String {
     }
     format!("{y}-{:02}-{:02}", m + 1, days + 1)
 }
+
+#[test]
+fn add_never_writes_into_a_workbook() {
+    let dir = add_workspace();
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        std::fs::read_to_string(&plan)
+            .unwrap()
+            .replace("actuals.csv", "actuals.xlsx"),
+    )
+    .unwrap();
+    let book = dir.path().join("actuals.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["indicator", "period", "value"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "ger").unwrap();
+    ws.write_number(1, 1, 2021).unwrap();
+    ws.write_number(1, 2, 91).unwrap();
+    wb.save(&book).unwrap();
+    let before = std::fs::read(&book).unwrap();
+
+    let o = track(dir.path(), &["add", "ger", "92", "--period", "2022"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("actuals.xlsx is a workbook; `track add` appends to CSV files only"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&book).unwrap(), before);
+
+    // With --file, the new row goes to a CSV and is checked against the
+    // workbook's values.
+    let o = track(
+        dir.path(),
+        &["add", "ger", "95", "--period", "2021", "--file", "more.csv"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("two different values"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        !dir.path().join("more.csv").exists()
+            || std::fs::read_to_string(dir.path().join("more.csv"))
+                .unwrap()
+                .is_empty()
+    );
+    let o = track(
+        dir.path(),
+        &["add", "ger", "92", "--period", "2022", "--file", "more.csv"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("more.csv")).unwrap(),
+        "indicator,region,period,value,source,note\nger,,2022,92,,\n"
+    );
+    assert_eq!(std::fs::read(&book).unwrap(), before);
+}
