@@ -8,6 +8,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::actuals::Actuals;
 use crate::engine::Assessment;
+use crate::period::Period;
 use crate::plan::{Indicator, Monotone, Op, Plan, TargetExpr};
 
 /// Output language.
@@ -118,12 +119,41 @@ fn op_symbol(op: Op) -> &'static str {
 
 /// The target in words: `≥92%`, `95%`, `+5个百分点 (→98%)`, `优于内蒙古自治区`.
 pub fn target(ind: &Indicator, a: &Assessment, plan: &Plan, lang: Lang) -> String {
+    let resolved = a.target.map(|t| value(t, ind, precision(ind, a)));
+    expression(&ind.target, resolved, ind, a, plan, lang)
+}
+
+/// The target of the indicator's milestone at `period` in the indicator's
+/// words: `≥88%`, `90%`, `3–5`; a relative milestone as written in the plan.
+pub fn milestone(ind: &Indicator, period: Period) -> String {
+    let Some(m) = ind.milestones.iter().find(|m| m.period == period) else {
+        return String::new();
+    };
+    let unit = if ind.is_percent() { "%" } else { "" };
+    match &m.target {
+        TargetExpr::Reach(v) => format!("{v}{unit}"),
+        TargetExpr::Compare(op, v) => format!("{}{v}{unit}", op_symbol(*op)),
+        TargetExpr::Range(lo, hi) => format!("{lo}–{hi}{unit}"),
+        _ => m.text.clone(),
+    }
+}
+
+/// A target expression in words; `resolved` is the level it came to, shown
+/// after relative targets.
+fn expression(
+    expr: &TargetExpr,
+    resolved: Option<String>,
+    ind: &Indicator,
+    a: &Assessment,
+    plan: &Plan,
+    lang: Lang,
+) -> String {
     let pct = if ind.is_percent() { "%" } else { "" };
-    let resolved = |s: String| match a.target {
-        Some(t) => format!("{s} (→{})", value(t, ind, precision(ind, a))),
+    let resolved = |s: String| match &resolved {
+        Some(t) => format!("{s} (→{t})"),
         None => s,
     };
-    match &ind.target {
+    match expr {
         TargetExpr::Reach(v) => format!("{v}{pct}"),
         TargetExpr::Compare(op, v) => format!("{}{v}{pct}", op_symbol(*op)),
         TargetExpr::Range(lo, hi) => format!("{lo}–{hi}{pct}"),

@@ -163,7 +163,7 @@ pub fn cases(views: &[PlanView], fail_on: Status, kind: Option<Kind>) -> Vec<Cas
                     c.numbers.value = Some(v);
                 }
                 c.numbers.target = m.target;
-                c.target = m.text.clone();
+                c.target = display::milestone(ind, m.period);
                 c.finding = m.status == MilestoneStatus::Missed;
                 c.since = Some(m.period.to_string());
                 out.push(c);

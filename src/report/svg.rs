@@ -317,7 +317,7 @@ impl Chart<'_> {
                     "{} {}: {} ({status})",
                     self.lang.pick("阶段目标", "milestone"),
                     m.period,
-                    m.text
+                    display::milestone(self.ind, m.period)
                 ))
             );
         }

@@ -144,7 +144,7 @@ fn definition(s: &Shown) -> Vec<(&'static str, String)> {
         let ms: Vec<String> = ind
             .milestones
             .iter()
-            .map(|m| format!("{}: {}", m.period, m.text))
+            .map(|m| format!("{}: {}", m.period, display::milestone(ind, m.period)))
             .collect();
         rows.push((l("阶段目标", "Milestones"), ms.join("\n")));
     }
@@ -427,7 +427,7 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
                     (MilestoneStatus::NoData, Lang::En) => "no data",
                     (st, Lang::En) => st.as_str(),
                 };
-                format!("{} {}{got} {st}", m.period, m.text)
+                format!("{} {}{got} {st}", m.period, display::milestone(ind, m.period))
             })
             .collect();
         rows.push((l("阶段目标", "Milestones"), ms.join("\n")));
