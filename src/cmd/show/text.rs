@@ -427,7 +427,11 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
                     (MilestoneStatus::NoData, Lang::En) => "no data",
                     (st, Lang::En) => st.as_str(),
                 };
-                format!("{} {}{got} {st}", m.period, display::milestone(ind, m.period))
+                format!(
+                    "{} {}{got} {st}",
+                    m.period,
+                    display::milestone(ind, m.period)
+                )
             })
             .collect();
         rows.push((l("阶段目标", "Milestones"), ms.join("\n")));
