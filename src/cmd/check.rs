@@ -50,6 +50,8 @@ pub struct Case {
     pub numbers: Numbers,
     /// Since when it stands so: the deadline or milestone period, else the latest period.
     pub since: Option<String>,
+    /// For `every_period`: the step that broke it, `110 (2021) → 105 (2022)`.
+    pub broken: Option<String>,
     pub finding: bool,
     /// Counts toward the exit code (the gated kind).
     pub gated: bool,
@@ -80,6 +82,9 @@ impl Case {
         }
         if let Some(g) = &self.gap {
             s.push_str(&format!(", gap {g}"));
+        }
+        if let Some(b) = &self.broken {
+            s.push_str(&format!(", broken by {b}"));
         }
         if let Some(since) = &self.since {
             s.push_str(&format!(" (since {since})"));
@@ -127,6 +132,7 @@ pub fn cases(views: &[PlanView], fail_on: Status, kind: Option<Kind>) -> Vec<Cas
                 gap: None,
                 numbers: Numbers::default(),
                 since: None,
+                broken: None,
                 finding: false,
                 gated: kind.is_none_or(|k| k == ind.kind),
                 known: false,
@@ -140,12 +146,22 @@ pub fn cases(views: &[PlanView], fail_on: Status, kind: Option<Kind>) -> Vec<Cas
                 target: a.target,
                 gap: a.gap,
             };
-            c.gap = a
-                .gap
-                .filter(|g| !g.is_zero())
-                .map(|g| display::number(g, ind, prec));
+            // Gaps of `%` indicators are percentage points.
+            c.gap = a.gap.filter(|g| !g.is_zero()).map(|g| {
+                let n = display::number(g, ind, prec);
+                if ind.is_percent() { format!("{n} pp") } else { n }
+            });
             c.finding = a.status.severity().is_some_and(|s| s >= bar);
             c.since = since(a, ind.target_period);
+            c.broken = a.broken_step.map(|(from, to)| {
+                let at = |p| {
+                    a.points
+                        .iter()
+                        .find(|(q, _)| *q == p)
+                        .map_or(String::new(), |(_, v)| display::value(*v, ind, prec))
+                };
+                format!("{} ({from}) → {} ({to})", at(from), at(to))
+            });
             out.push(c);
             for m in &a.milestones {
                 if m.status == MilestoneStatus::Pending {
@@ -324,7 +340,7 @@ fn case_json(c: &Case) -> Value {
         "region": c.region, "breakdown": c.breakdown, "kind": c.kind.as_str(), "rule": c.rule,
         "status": c.status.as_str(), "period": c.period, "value": num(c.numbers.value),
         "target": c.target, "target_level": num(c.numbers.target), "gap": num(c.numbers.gap),
-        "since": c.since, "file": c.file, "line": c.line, "col": c.col,
+        "since": c.since, "broken": c.broken, "file": c.file, "line": c.line, "col": c.col,
         "gated": c.gated, "known": c.known, "failing": c.failing(),
     })
 }
