@@ -149,7 +149,11 @@ pub fn cases(views: &[PlanView], fail_on: Status, kind: Option<Kind>) -> Vec<Cas
             // Gaps of `%` indicators are percentage points.
             c.gap = a.gap.filter(|g| !g.is_zero()).map(|g| {
                 let n = display::number(g, ind, prec);
-                if ind.is_percent() { format!("{n} pp") } else { n }
+                if ind.is_percent() {
+                    format!("{n} pp")
+                } else {
+                    n
+                }
             });
             c.finding = a.status.severity().is_some_and(|s| s >= bar);
             c.since = since(a, ind.target_period);
