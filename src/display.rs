@@ -95,8 +95,12 @@ pub fn change(d: Decimal, ind: &Indicator, prec: u32, lang: Lang) -> String {
 
 /// A share as a percentage with one decimal: 0.7 → `70.0%`.
 pub fn percent(d: Decimal) -> String {
-    let p = round(d * Decimal::ONE_HUNDRED, 1);
-    format!("{p:.1}%")
+    // A share near Decimal's limit (a value of 1e28 over a baseline of 1)
+    // has no percentage to show; it is written as a plain multiple.
+    match d.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(p) => format!("{:.1}%", round(p, 1)),
+        None => format!("×{}", round(d, 0)),
+    }
 }
 
 /// A growth rate (float) as a percentage with two decimals.

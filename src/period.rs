@@ -57,6 +57,9 @@ fn day_of_year(y: i32, m: u8, d: u8) -> u32 {
         + u32::from(d)
 }
 
+/// Ticks in a year: divisible by 4, 12, 365 and 366.
+pub const TICKS_PER_YEAR: i64 = 12 * 365 * 366;
+
 impl Period {
     pub fn year(&self) -> i32 {
         match *self {
@@ -97,6 +100,30 @@ impl Period {
             Period::Day(yy, m, d) => {
                 let days = if is_leap(yy) { 366 } else { 365 };
                 y - Decimal::ONE + Decimal::from(day_of_year(yy, m, d)) / Decimal::from(days)
+            }
+        }
+    }
+
+    /// Whether this period is over by the end of `other`: `2023` ends by
+    /// `2023-12-31` and by `2023-Q4`, whatever their order as periods.
+    /// As-of, deadline and milestone tests compare end dates this way.
+    pub fn ends_by(&self, other: Period) -> bool {
+        self.end() <= other.end()
+    }
+
+    /// The end of the period as a whole number of ticks of 1/[`TICKS_PER_YEAR`]
+    /// year, so that differences of positions, and their ratios (time
+    /// progress, R), are exact for years, quarters, months and days alike.
+    pub fn ticks(&self) -> i64 {
+        let y = i64::from(self.year());
+        let per = TICKS_PER_YEAR;
+        match *self {
+            Period::Year(_) => y * per,
+            Period::Quarter(_, q) => (y - 1) * per + i64::from(q) * (per / 4),
+            Period::Month(_, m) => (y - 1) * per + i64::from(m) * (per / 12),
+            Period::Day(yy, m, d) => {
+                let days = if is_leap(yy) { 366 } else { 365 };
+                (y - 1) * per + i64::from(day_of_year(yy, m, d)) * (per / days)
             }
         }
     }
@@ -274,6 +301,35 @@ mod tests {
         for bad in ["二〇二三", "20２3", "2é23", "年"] {
             assert!(Period::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn ticks_agree_with_positions_and_are_exact() {
+        for s in [
+            "2023",
+            "2023-Q2",
+            "2023-06",
+            "2023-12-31",
+            "2024-02-29",
+            "2023-07-01",
+        ] {
+            let t = Decimal::from(p(s).ticks()) / Decimal::from(TICKS_PER_YEAR);
+            assert!((t - p(s).position()).abs() < Decimal::new(1, 20), "{s}");
+        }
+        assert_eq!(p("2024-Q1").ticks() - p("2023").ticks(), TICKS_PER_YEAR / 4);
+        assert_eq!(
+            p("2024-01").ticks() - p("2023-12").ticks(),
+            TICKS_PER_YEAR / 12
+        );
+    }
+
+    #[test]
+    fn ends_by_compares_end_dates() {
+        assert!(p("2023").ends_by(p("2023-12-31")));
+        assert!(p("2023").ends_by(p("2023-Q4")));
+        assert!(p("2023-Q4").ends_by(p("2023")));
+        assert!(!p("2023").ends_by(p("2023-12-30")));
+        assert!(p("2023-Q2").ends_by(p("2023-06")));
     }
 
     #[test]

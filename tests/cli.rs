@@ -1559,6 +1559,49 @@ fn missing_directory() {
 }
 
 // ---------------------------------------------------------------------------
+// Values at the edge of what a decimal holds: figures, never a panic.
+
+#[test]
+fn values_near_the_decimal_limit_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("track.toml"), "plans = [\"plan.toml\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = 2020\ntarget = 2025\nactuals = [\"a.csv\"]\n\
+         [[indicator]]\nid = \"a\"\nunit = \"x\"\ntarget = \">= 2\"\n",
+    )
+    .unwrap();
+    for v in [
+        "1000000000000000000000000000",
+        "79228162514264337593543950335",
+        "-79228162514264337593543950335",
+        "0.0000000000000000000000000001",
+    ] {
+        std::fs::write(
+            dir.path().join("a.csv"),
+            format!("indicator,period,value\na,2020,1\na,2023,{v}\n"),
+        )
+        .unwrap();
+        for args in [
+            &["status"][..],
+            &["status", "--format", "csv"],
+            &["status", "--method", "cagr"],
+            &["show", "a"],
+            &["check"],
+            &["report", "-o", "r.html"],
+        ] {
+            let out = run(dir.path(), args);
+            assert!(
+                out.code == 0 || out.code == 1,
+                "{v} {args:?}: exit {}\n{}",
+                out.code,
+                out.stderr
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
 // Commands with their own files (one test binary for all of them).
 
 #[path = "cli/check.rs"]

@@ -81,7 +81,7 @@ pub fn views<'w>(ws: &'w Workspace, sel: &Selection) -> anyhow::Result<Vec<PlanV
         if !groups.contains(&g.as_str()) {
             groups.sort_unstable();
             groups.dedup();
-            let hint = crate::plan::suggest(g, &groups)
+            let hint = crate::plan::load_suggest(g, &groups)
                 .map_or(String::new(), |s| format!("; did you mean `{s}`?"));
             if groups.is_empty() {
                 bail!("--group {g}: the plans do not group their indicators");

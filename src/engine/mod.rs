@@ -22,7 +22,7 @@ pub use goal::Goal;
 pub use status::Status;
 
 use crate::actuals::{Actuals, Point, Series};
-use crate::period::Period;
+use crate::period::{Period, TICKS_PER_YEAR};
 use crate::plan::{Direction, Indicator, Method, Plan, TargetExpr};
 
 /// What a series is compared against, resolved for that series.
@@ -214,26 +214,36 @@ impl Context<'_> {
                     .value
                     .and_then(|y| y.checked_sub(b)?.checked_div(t.checked_sub(b)?));
             }
+            // Elapsed and planned time in exact ticks; R is one division of
+            // exact products, so a ratio of exactly 0.95 or 0.60 stays so
+            // (two rounded quotients divided can land just below it).
+            let planned = Decimal::from(tt.ticks() - t0.ticks());
             if t0 < tt
-                && let Some(tp) = a.period.and_then(|p| {
-                    (p.position() - t0.position()).checked_div(tt.position() - t0.position())
-                })
+                && let Some(p) = a.period
             {
-                a.time_progress = Some(tp);
+                let elapsed = Decimal::from(p.ticks() - t0.ticks());
+                a.time_progress = elapsed.checked_div(planned);
+                if elapsed > Decimal::ZERO
+                    && t != b
+                    && let Some(y) = a.value
+                {
+                    a.ratio = y
+                        .checked_sub(b)
+                        .and_then(|d| d.checked_mul(planned))
+                        .and_then(|n| n.checked_div(t.checked_sub(b)?.checked_mul(elapsed)?));
+                }
             }
-        }
-        if let (Some(c), Some(tp)) = (a.completion, a.time_progress)
-            && tp > Decimal::ZERO
-        {
-            a.ratio = c.checked_div(tp);
         }
         if let (Some(y), Some(t), Some(p)) = (y, a.target, a.period)
             && !met
-            && p < tt
+            && p.end() < tt.end()
         {
-            let years = tt.position() - p.position();
-            a.required_change = t.checked_sub(y).and_then(|d| d.checked_div(years));
-            a.required_rate = rate(y, t, years);
+            let ticks = Decimal::from(tt.ticks() - p.ticks());
+            let per_year = Decimal::from(TICKS_PER_YEAR);
+            a.required_change = t
+                .checked_sub(y)
+                .and_then(|d| d.checked_mul(per_year)?.checked_div(ticks));
+            a.required_rate = rate(y, t, ticks / per_year);
         }
         self.project(a, &goal, &since, tt);
         let cagr_grade = match (&goal, a.method) {
@@ -242,11 +252,11 @@ impl Context<'_> {
         };
 
         // Status: the first rule that holds (SPEC §3.1).
-        let deadline_value = a.points.iter().rev().find(|(p, _)| *p <= tt).copied();
+        let deadline_value = a.points.iter().rev().find(|(p, _)| p.ends_by(tt)).copied();
         a.status = if met {
             a.early = a.period.is_some_and(|p| p < tt);
             Status::Achieved
-        } else if self.as_of >= tt
+        } else if tt.ends_by(self.as_of)
             && deadline_value.is_some_and(|(p, v)| !self.deadline_goal(ind, a, &goal, p).meets(v))
         {
             Status::Missed
@@ -439,9 +449,14 @@ impl Context<'_> {
             .map(|m| {
                 let goal = Goal::resolve_expr(&m.target, a.baseline, a.direction, |_| None);
                 let target = goal.as_ref().and_then(|g| g.level(a.baseline));
-                let value = a.points.iter().rev().find(|(p, _)| *p <= m.period).copied();
+                let value = a
+                    .points
+                    .iter()
+                    .rev()
+                    .find(|(p, _)| p.ends_by(m.period))
+                    .copied();
                 let status = match (&goal, value) {
-                    _ if m.period > self.as_of => MilestoneStatus::Pending,
+                    _ if !m.period.ends_by(self.as_of) => MilestoneStatus::Pending,
                     (Some(g), Some((_, v))) if g.meets(v) => MilestoneStatus::Met,
                     (Some(_), Some(_)) => MilestoneStatus::Missed,
                     _ => MilestoneStatus::NoData,
@@ -491,11 +506,11 @@ fn effective_points(
 ) -> Vec<(Period, Decimal)> {
     let mut pts: Vec<(Period, Decimal)> = raw
         .iter()
-        .filter(|p| p.period <= as_of)
+        .filter(|p| p.period.ends_by(as_of))
         .map(|p| (p.period, p.value))
         .collect();
     if let Some(b) = plan_baseline
-        && t0 <= as_of
+        && t0.ends_by(as_of)
         && !pts.iter().any(|(p, _)| *p == t0)
     {
         let at = pts.partition_point(|(p, _)| *p < t0);
@@ -627,7 +642,11 @@ pub fn assess_plan(ctx: &Context) -> Vec<Assessment> {
             // but for the plan's own (headline) series.
             let headline = ctx.actuals.region_name(&s.key) == plan_region
                 && ctx.actuals.breakdown_name(&s.key).is_empty();
-            if headline || s.points.first().is_some_and(|p| p.period <= ctx.as_of) {
+            if headline
+                || s.points
+                    .first()
+                    .is_some_and(|p| p.period.ends_by(ctx.as_of))
+            {
                 out.push(ctx.assess(i, Some(s)));
             }
         }

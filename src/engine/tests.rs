@@ -1349,3 +1349,47 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------------
+// Exact R and end-date comparisons (found by exploratory testing).
+
+#[test]
+fn ratio_exactly_060_with_a_seven_year_horizon_is_at_risk() {
+    // R = (18/70) / (3/7) = 0.6 exactly; two rounded quotients gave
+    // 0.5999…9 and off-track.
+    let a = one_of(
+        &plan_with(">= 70", Some("0"), None, "个", "target_period = 2027\n"),
+        &rows(&[("2023", "18")]),
+        "2023",
+    );
+    assert_eq!(a.ratio, Some(d("0.6")));
+    assert_eq!(a.status, Status::AtRisk);
+}
+
+#[test]
+fn ratio_exactly_095_between_months_is_on_track() {
+    let plan = "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = \"2024-01\"\ntarget = \"2024-04\"\n\n\
+                [[indicator]]\nid = \"x\"\nunit = \"个\"\nbaseline = 0\ntarget = \">= 3\"\n";
+    let a = one_of(plan, &rows(&[("2024-02", "0.95")]), "2024-02");
+    assert_eq!(a.ratio, Some(d("0.95")));
+    assert_eq!(a.status, Status::OnTrack);
+    // 3 − 0.95 in the two months left: 12.3 a year, exactly.
+    assert_eq!(a.required_change, Some(d("12.3")));
+}
+
+#[test]
+fn an_as_of_date_at_the_end_of_the_year_includes_that_year() {
+    let points = [("2020", "90"), ("2023", "93"), ("2025", "94")];
+    for as_of in ["2023", "2023-Q4", "2023-12", "2023-12-31"] {
+        let a = run(">= 95", None, None, "%", &points, as_of);
+        assert_eq!(a.period, Some(Period::parse("2023").unwrap()), "{as_of}");
+        assert_eq!(a.time_progress, Some(d("0.6")), "{as_of}");
+    }
+    // The deadline is reached at its end date, in any granularity.
+    for as_of in ["2025", "2025-Q4", "2025-12-31"] {
+        let a = run(">= 95", None, None, "%", &points, as_of);
+        assert_eq!(a.status, Status::Missed, "{as_of}");
+    }
+    let a = run(">= 95", None, None, "%", &points, "2025-12-30");
+    assert_ne!(a.status, Status::Missed);
+}

@@ -7,7 +7,6 @@
 //! into the plan file, so later findings can name the line a target is on.
 
 mod load;
-pub(crate) use load::suggest;
 pub mod target;
 
 use rust_decimal::Decimal;

@@ -448,6 +448,7 @@ fn day_to_date(n: usize) -> String {
 }
 
 #[test]
+#[cfg(feature = "xlsx")]
 fn add_never_writes_into_a_workbook() {
     let dir = add_workspace();
     let plan = dir.path().join("plan.toml");

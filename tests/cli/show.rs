@@ -371,7 +371,7 @@ fn region_picks_that_series() {
         err.contains("error: --region hill: plan `lakeside-edu` has no such region"),
         "{err}"
     );
-    assert!(err.contains("lakeside, hill-county"), "{err}");
+    assert!(err.contains("hill-county, lakeside"), "{err}");
 }
 
 #[test]

@@ -244,6 +244,8 @@ fn pick(
     {
         let mut ids: Vec<&str> = plan.regions.iter().map(|x| x.id.as_str()).collect();
         ids.extend(plan.region.as_deref());
+        ids.sort_unstable();
+        ids.dedup();
         let mut d = Diagnostic::error(format!(
             "--region {r}: plan `{}` has no such region",
             plan.id

@@ -360,7 +360,10 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
     ));
     rows.push((
         l("进度比 R", "Ratio R"),
-        a.ratio.map_or_else(dash, display::ratio),
+        // Like completion, R means nothing where the baseline met the target.
+        a.ratio
+            .filter(|_| !(a.met_at_baseline && a.method == crate::plan::Method::Time))
+            .map_or_else(dash, display::ratio),
     ));
     if let Some(score) = a.score {
         rows.push((l("得分", "Score"), format!("{score:.2}")));
