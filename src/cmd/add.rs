@@ -44,6 +44,13 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
 
     let shown = shown_path(&file, &std::env::current_dir()?);
+    if args.file.is_some() && !plan_files(l).iter().any(|p| same_file(p, &file)) {
+        super::print_diagnostics(&[crate::diag::Diagnostic::warning(format!(
+            "{shown} is not among the actuals of {}: `track status` will not read it \
+             until the plan's `actuals` lists it",
+            l.plan.path
+        ))]);
+    }
     let default_header = || {
         DEFAULT_HEADER
             .iter()
@@ -78,12 +85,19 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
 
     let mut buf = Vec::new();
     let len = f.metadata()?.len();
+    // Lines end as the file's do (Excel on Windows writes CRLF).
+    let eol: &[u8] = if len > 0 && header_ends_with_crlf(&mut f)? {
+        b"\r\n"
+    } else {
+        b"\n"
+    };
     if len == 0 {
         buf.extend(csv_line(&header)?);
     } else if !ends_with_newline(&mut f)? {
-        buf.push(b'\n');
+        buf.extend_from_slice(eol);
     }
-    buf.extend_from_slice(&row);
+    buf.extend_from_slice(&row[..row.len() - 1]);
+    buf.extend_from_slice(eol);
     f.write_all(&buf)
         .with_context(|| format!("cannot write to {shown}"))?;
     f.sync_all()
@@ -233,6 +247,15 @@ fn read_header(f: &mut File) -> anyhow::Result<Option<Vec<String>>> {
     ))
 }
 
+/// Whether the file's first line ends with `\r\n`.
+fn header_ends_with_crlf(f: &mut File) -> anyhow::Result<bool> {
+    f.seek(SeekFrom::Start(0))?;
+    let mut line = Vec::new();
+    BufReader::new(&mut *f).read_until(b'\n', &mut line)?;
+    Ok(line.ends_with(b"\r\n"))
+}
+
+/// One CSV line, ending with `\n`.
 fn csv_line(fields: &[String]) -> anyhow::Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
@@ -256,9 +279,22 @@ fn row_for(header: &[String], args: &AddArgs, period: &str) -> anyhow::Result<Ve
         };
         fields.push(v);
     }
+    if args.value.trim().is_empty() {
+        bail!("no value given: `track add ID VALUE` records a number such as 94.4 or 94.4%");
+    }
+    // Nothing the user gave is dropped without a word.
     let lower: Vec<String> = header.iter().map(|h| h.to_lowercase()).collect();
-    if args.region.is_some() && !lower.iter().any(|h| h == "region") {
-        bail!("the file has no region column, so --region cannot be recorded");
+    for (flag, given) in [
+        ("region", args.region.is_some()),
+        ("source", args.source.is_some()),
+        ("note", args.note.is_some()),
+    ] {
+        if given && !lower.iter().any(|h| h == flag) {
+            bail!(
+                "the file has no {flag} column, so --{flag} cannot be recorded \
+                 (add `{flag}` to its header line first)"
+            );
+        }
     }
     csv_line(&fields)
 }

@@ -509,3 +509,53 @@ fn add_never_writes_into_a_workbook() {
     );
     assert_eq!(std::fs::read(&book).unwrap(), before);
 }
+
+#[test]
+fn add_keeps_the_file_s_line_endings_and_drops_nothing_silently() {
+    let dir = add_workspace();
+    let csv = dir.path().join("actuals.csv");
+    std::fs::write(&csv, "indicator,period,value\r\nger,2021,91\r\n").unwrap();
+    let o = track(dir.path(), &["add", "ger", "92", "--period", "2022"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        "indicator,period,value\r\nger,2021,91\r\nger,2022,92\r\n"
+    );
+    for (args, expect) in [
+        (
+            vec!["add", "ger", "93", "--period", "2023", "--source", "公报"],
+            "the file has no source column, so --source cannot be recorded",
+        ),
+        (
+            vec!["add", "ger", "93", "--period", "2023", "--note", "估计"],
+            "the file has no note column",
+        ),
+        (
+            vec!["add", "ger", " ", "--period", "2023"],
+            "no value given",
+        ),
+    ] {
+        let o = track(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(expect), "{args:?}: {}", stderr(&o));
+    }
+    // A file the plan does not read: written, with a warning.
+    let o = track(
+        dir.path(),
+        &[
+            "add",
+            "ger",
+            "93",
+            "--period",
+            "2023",
+            "--file",
+            "other.csv",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("other.csv is not among the actuals of plan.toml"),
+        "{}",
+        stderr(&o)
+    );
+}
