@@ -107,8 +107,25 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
         defaults = d;
         files
     };
+    if plan_files.is_empty() {
+        return Err(input_error(format!(
+            "{MANIFEST} lists no plans: add one, as in plans = [\"plan.toml\"]"
+        )));
+    }
+    // A plan named twice (`plan.toml` and `./plan.toml`) is read once.
+    let mut seen_files = Vec::new();
+    let plan_files: Vec<PathBuf> = plan_files
+        .into_iter()
+        .filter(|f| {
+            let key = f.canonicalize().unwrap_or_else(|_| f.clone());
+            let new = !seen_files.contains(&key);
+            seen_files.push(key);
+            new
+        })
+        .collect();
     let mut diags = Diagnostics::default();
     let mut plans = Vec::new();
+    let mut ids: Vec<(String, String)> = Vec::new();
     for file in plan_files {
         let name = shown(&file, &cwd);
         let plan = match load_plan(&file, &name) {
@@ -121,6 +138,18 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
                 continue;
             }
         };
+        // Plan ids name plans in output and in `show PLAN/ID`: one each.
+        if let Some((_, other)) = ids.iter().find(|(id, _)| *id == plan.id) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "plan id `{}` is used by both {other} and {name}",
+                    plan.id
+                ))
+                .help("give each plan its own `id` in [plan]"),
+            );
+            continue;
+        }
+        ids.push((plan.id.clone(), name.clone()));
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
         let csvs = if sources.actuals.is_empty() {
             match expand(&plan.actuals, &dir) {

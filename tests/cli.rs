@@ -1601,6 +1601,43 @@ fn values_near_the_decimal_limit_never_panic() {
     }
 }
 
+#[test]
+fn a_manifest_names_each_plan_once_with_its_own_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let basic = fixture("basic");
+    for f in ["plan.toml", "actuals.csv"] {
+        std::fs::copy(basic.join(f), dir.path().join(f)).unwrap();
+    }
+    // The same file twice is read once.
+    std::fs::write(
+        dir.path().join("track.toml"),
+        "plans = [\"plan.toml\", \"./plan.toml\"]\n",
+    )
+    .unwrap();
+    let once = run(dir.path(), &["status", "--format", "csv"]);
+    let direct = run(&basic, &["status", "--format", "csv"]);
+    assert_eq!(once.stdout, direct.stdout);
+    // Two files with one plan id are an error naming both.
+    std::fs::copy(basic.join("plan.toml"), dir.path().join("copy.toml")).unwrap();
+    std::fs::write(
+        dir.path().join("track.toml"),
+        "plans = [\"plan.toml\", \"copy.toml\"]\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["validate"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("plan id `lakeside-edu` is used by both plan.toml and copy.toml"),
+        "{}",
+        out.stderr
+    );
+    std::fs::write(dir.path().join("track.toml"), "plans = []\n").unwrap();
+    let out = run(dir.path(), &["status"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("track.toml lists no plans"), "{}", out.stderr);
+}
+
 // ---------------------------------------------------------------------------
 // Commands with their own files (one test binary for all of them).
 
