@@ -1635,7 +1635,11 @@ fn a_manifest_names_each_plan_once_with_its_own_id() {
     std::fs::write(dir.path().join("track.toml"), "plans = []\n").unwrap();
     let out = run(dir.path(), &["status"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("track.toml lists no plans"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("track.toml lists no plans"),
+        "{}",
+        out.stderr
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -1393,3 +1393,13 @@ fn an_as_of_date_at_the_end_of_the_year_includes_that_year() {
     let a = run(">= 95", None, None, "%", &points, "2025-12-30");
     assert_ne!(a.status, Status::Missed);
 }
+
+#[test]
+fn a_negative_toml_number_is_a_level_to_reach() {
+    let plan = "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = 2020\ntarget = 2025\n\n\
+                [[indicator]]\nid = \"x\"\nunit = \"℃\"\nbaseline = -2\ntarget = -5\n";
+    let a = one_of(plan, &rows(&[("2023", "-5.5")]), "2023");
+    assert_eq!(a.target, Some(d("-5")));
+    assert_eq!(a.direction, crate::plan::Direction::Down);
+    assert_eq!(a.status, Status::Achieved);
+}

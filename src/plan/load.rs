@@ -720,6 +720,13 @@ impl Reader<'_> {
                 return None;
             }
         };
+        // A TOML number is a level to reach, negative ones too (`target =
+        // -5`); only a string can spell a change such as "-5pp".
+        if matches!(value, Some(Value::Integer(_) | Value::Float(_)))
+            && let Some(level) = crate::plan::parse_number(&text)
+        {
+            return Some((TargetExpr::Reach(level), text));
+        }
         match parse_target(&text) {
             Ok(e) => Some((e, text)),
             Err(e) => {
