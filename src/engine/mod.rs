@@ -363,6 +363,10 @@ impl Context<'_> {
         let TargetExpr::BetterThan(region) = &ind.target else {
             return None;
         };
+        // The reference region cannot beat itself: it has no target.
+        if a.region == *region {
+            return None;
+        }
         let period = at.or(a.period)?;
         let key = crate::actuals::SeriesKey {
             indicator: self.plan.indicator_index(&ind.id)? as u32,

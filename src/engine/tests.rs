@@ -981,6 +981,23 @@ fn better_than_not_beating_the_reference_at_the_deadline_is_missed() {
     assert_eq!(a.status, Status::Missed);
 }
 
+#[test]
+fn better_than_the_reference_region_itself_has_no_target() {
+    let toml = regional_plan("{ better_than = \"im\" }", None, Some("up"));
+    let csv = regional_rows(&[
+        ("xl", "2020", "11.0"),
+        ("im", "2020", "11.5"),
+        ("xl", "2022", "11.9"),
+        ("im", "2022", "12.1"),
+    ]);
+    let (plan, a) = setup(&toml, &csv);
+    let out = assess(&plan, &a, "2022");
+    let im = region(&out, "im");
+    assert_eq!(im.target, None);
+    assert_eq!(im.status, Status::NoData);
+    assert_eq!(region(&out, "xl").status, Status::OffTrack);
+}
+
 // --- 13. every_period --------------------------------------------------------------------
 
 #[test]
