@@ -14,6 +14,40 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
+/// The file a path finally names: through symbolic links, so that a link
+/// stays a link and its target gets the new content. A device, pipe or
+/// socket (`/dev/stdout`) cannot be replaced by a rename: refused.
+fn resolve_links(path: &Path) -> io::Result<PathBuf> {
+    let not_a_file = || {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (to write to standard output, use -o - with --format)",
+        )
+    };
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err(not_a_file());
+    }
+    let mut path = path.to_path_buf();
+    // A bounded walk: a cycle of links ends in an error, not a hang.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let next = fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            Ok(m) if !m.is_file() && !m.is_dir() => return Err(not_a_file()),
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "too many levels of symbolic links",
+    ))
+}
+
 /// Distinguishes the temporary files of one process (several reports may
 /// be written at once, e.g. the charts of a Markdown report).
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -30,6 +64,7 @@ impl AtomicFile {
     /// Create the temporary file next to `target`. Fails when the target's
     /// directory is missing or not writable, or the target is a directory.
     pub fn create(target: &Path) -> io::Result<AtomicFile> {
+        let target = &resolve_links(target)?;
         let name = target.file_name().ok_or_else(|| {
             io::Error::new(io::ErrorKind::InvalidInput, "the output is not a file name")
         })?;

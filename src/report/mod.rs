@@ -91,11 +91,28 @@ pub fn write(
     mut out: AtomicFile,
 ) -> anyhow::Result<u64> {
     let bytes: Vec<u8> = match format {
-        ReportFormat::Html => html::render(view, options)?.into_bytes(),
         ReportFormat::Markdown => {
             let doc = markdown::render(view, options, out.target())?;
             markdown::write_charts(&doc, out.target())?;
             doc.text.into_bytes()
+        }
+        _ => render(format, view, options)?,
+    };
+    let target = out.target().display().to_string();
+    out.write_all(&bytes)
+        .with_context(|| format!("cannot write {target}"))?;
+    out.commit()
+        .with_context(|| format!("cannot write {target}"))?;
+    Ok(bytes.len() as u64)
+}
+
+/// The report as one file's bytes, for the formats that are one file
+/// (all but Markdown, whose charts are files beside it).
+pub fn render(format: ReportFormat, view: &View, options: Options) -> anyhow::Result<Vec<u8>> {
+    Ok(match format {
+        ReportFormat::Html => html::render(view, options)?.into_bytes(),
+        ReportFormat::Markdown => {
+            bail!("a Markdown report writes its charts as files beside it: name a file with -o")
         }
         ReportFormat::Json | ReportFormat::Csv => {
             let f = if format == ReportFormat::Json {
@@ -108,13 +125,7 @@ pub fn write(
             buf
         }
         ReportFormat::Xlsx => xlsx_bytes(view)?,
-    };
-    let target = out.target().display().to_string();
-    out.write_all(&bytes)
-        .with_context(|| format!("cannot write {target}"))?;
-    out.commit()
-        .with_context(|| format!("cannot write {target}"))?;
-    Ok(bytes.len() as u64)
+    })
 }
 
 #[cfg(feature = "xlsx")]

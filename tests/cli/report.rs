@@ -548,3 +548,41 @@ fn html_report_renders_in_chromium() {
     assert_eq!(count(&dom, "<svg"), series, "one chart per indicator");
     assert_eq!(count(&dom, "<script"), 0);
 }
+
+#[test]
+fn a_link_stays_a_link_and_dash_is_standard_output() {
+    let tmp = tempfile::tempdir().unwrap();
+    let real = tmp.path().join("real.csv");
+    std::fs::write(&real, "old").unwrap();
+    std::os::unix::fs::symlink("real.csv", tmp.path().join("link.csv")).unwrap();
+    let link = tmp.path().join("link.csv");
+    let o = track(&root(), &["report", "-o", link.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let csv = track(&root(), &["status", "--format", "csv"]);
+    assert_eq!(std::fs::read(&real).unwrap(), csv.stdout);
+
+    let o = track(&root(), &["report", "-o", "-", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.stdout, csv.stdout);
+    for (args, expect) in [
+        (&["report", "-o", "-"][..], "name the format with --format"),
+        (
+            &["report", "-o", "-", "--format", "markdown"],
+            "writes its charts as files beside it",
+        ),
+        (
+            &["report", "-o", "/dev/null", "--format", "json"],
+            "not a regular file",
+        ),
+    ] {
+        let o = track(&root(), args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(expect), "{args:?}: {}", stderr(&o));
+    }
+}
