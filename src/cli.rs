@@ -249,7 +249,7 @@ pub struct ReportArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub select: SelectArgs,
-    /// The file to write (its extension picks the format)
+    /// The file to write (its extension picks the format; `-`: standard output, with --format)
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: PathBuf,
     /// The format, when the extension does not tell

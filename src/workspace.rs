@@ -195,6 +195,10 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
         match reader.finish() {
             Ok((actuals, warnings)) => {
                 diags.extend(warnings);
+                let mut plan = plan;
+                diags
+                    .0
+                    .extend(settle_directions(&mut plan, &actuals, &file));
                 diags.0.extend(baseline_warnings(&plan, &actuals));
                 plans.push(Loaded {
                     plan,
@@ -213,6 +217,75 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
         defaults,
         warnings: diags.0,
     })
+}
+
+/// Directions the plan left to the data (a level target without a
+/// baseline): up when the data's baseline, the plan's own series' first
+/// value from the baseline period on, is below the target, down when above.
+/// Without such a value the plan must say, as it must without data.
+fn settle_directions(plan: &mut Plan, actuals: &Actuals, file: &Path) -> Vec<Diagnostic> {
+    let own = plan.region.clone().unwrap_or_default();
+    let mut out = Vec::new();
+    for (i, ind) in plan.indicators.iter_mut().enumerate() {
+        if !ind.direction_from_data {
+            continue;
+        }
+        let start = actuals
+            .series
+            .iter()
+            .filter(|s| s.key.indicator as usize == i)
+            .filter(|s| actuals.breakdown_name(&s.key).is_empty())
+            .filter(|s| {
+                let r = actuals.region_name(&s.key);
+                r.is_empty() || r == own
+            })
+            .flat_map(|s| s.points.iter())
+            .filter(|p| p.period >= ind.baseline_period)
+            .min_by_key(|p| p.period);
+        match start.and_then(|p| ind.target.direction_from(p.value)) {
+            Some(d) => {
+                ind.direction = d;
+                ind.direction_from_data = false;
+            }
+            None => out.push(
+                Diagnostic::error(format!(
+                    "indicator `{}`: cannot tell whether a higher or a lower value is better",
+                    ind.id
+                ))
+                .at(target_location(file, &plan.path, ind.target_pos))
+                .label("this target does not say")
+                .help(
+                    "the plan gives no baseline, and the data's first value does not tell (it is \
+                     missing or at the target); add direction = \"up\" (higher is better) or \
+                     direction = \"down\"",
+                ),
+            ),
+        }
+    }
+    out
+}
+
+/// The target's value in the plan file, as a located snippet (the file is
+/// read again: this is only for a message).
+fn target_location(file: &Path, shown: &str, pos: crate::plan::Pos) -> Location {
+    let line = std::fs::read_to_string(file).ok().and_then(|src| {
+        src.lines()
+            .nth(pos.line.saturating_sub(1))
+            .map(str::to_string)
+    });
+    match line {
+        Some(text) => {
+            let start = text
+                .char_indices()
+                .nth(pos.col.saturating_sub(1))
+                .map_or(text.len(), |(i, _)| i);
+            let end = text[start..]
+                .find(" #")
+                .map_or(text.trim_end().len(), |e| start + e);
+            Location::in_line(shown, pos.line, text, start..end.max(start))
+        }
+        None => Location::file_line(shown, pos.line),
+    }
 }
 
 /// Resolve the actuals patterns of a plan, relative to its directory.

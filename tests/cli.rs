@@ -1642,6 +1642,30 @@ fn a_manifest_names_each_plan_once_with_its_own_id() {
     );
 }
 
+#[test]
+fn the_data_s_baseline_gives_the_direction_when_the_plan_has_none() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("track.toml"), "plans = [\"plan.toml\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = 2020\ntarget = 2025\nactuals = [\"a.csv\"]\n\
+         [[indicator]]\nid = \"up\"\nunit = \"%\"\ntarget = \"95\"\n\
+         [[indicator]]\nid = \"down\"\nunit = \"‰\"\ntarget = \"1..2\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.csv"),
+        "indicator,period,value\nup,2020,80\nup,2023,85\ndown,2020,5\ndown,2023,4\n",
+    )
+    .unwrap();
+    let out = ok(dir.path(), &["status", "--format", "csv"]);
+    let rows = csv_records(&out.stdout);
+    assert_eq!(rows[0]["direction"], "up");
+    assert_eq!(rows[0]["completion"], "0.3333333333333333333333333333");
+    assert_eq!(rows[1]["direction"], "down");
+    assert_eq!(rows[1]["target"], "2");
+}
+
 // ---------------------------------------------------------------------------
 // Commands with their own files (one test binary for all of them).
 

@@ -599,8 +599,16 @@ impl Reader<'_> {
                 .map_or(span.clone(), |_| self.value_span(t, "target_period"));
             self.error(span, format!("{what}: the deadline {target_period} is not after the baseline {baseline_period}"), "deadline before baseline");
         }
-        let direction =
-            self.infer_direction(&target, baseline, direction, &what, target_span.clone(), t)?;
+        let mut direction_from_data = false;
+        let direction = self.infer_direction(
+            &target,
+            baseline,
+            direction,
+            &what,
+            target_span.clone(),
+            t,
+            &mut direction_from_data,
+        )?;
         Some(Indicator {
             name: name.unwrap_or_else(|| id.clone()),
             id,
@@ -614,6 +622,7 @@ impl Reader<'_> {
             target,
             target_text,
             direction,
+            direction_from_data,
             milestones,
             baseline_period,
             target_period,
@@ -832,18 +841,10 @@ impl Reader<'_> {
         what: &str,
         span: Range<usize>,
         t: &dyn TableLike,
+        pending: &mut bool,
     ) -> Option<Direction> {
         let implied = target.implied_direction();
-        let from_baseline = match (target, baseline) {
-            (TargetExpr::Reach(v), Some(b)) if *v != b => Some(if *v > b {
-                Direction::Up
-            } else {
-                Direction::Down
-            }),
-            (TargetExpr::Range(lo, _), Some(b)) if b < *lo => Some(Direction::Up),
-            (TargetExpr::Range(_, hi), Some(b)) if b > *hi => Some(Direction::Down),
-            _ => None,
-        };
+        let from_baseline = baseline.and_then(|b| target.direction_from(b));
         match (stated, implied) {
             (Some(s), Some(i)) if s != i => {
                 let dspan = self.value_span(t, "direction");
@@ -869,6 +870,14 @@ impl Reader<'_> {
             (None, Some(i)) => Some(i),
             (None, None) => match from_baseline {
                 Some(d) => Some(d),
+                // No baseline in the plan: the data's baseline will tell
+                // (resolved, or reported, once the actuals are read).
+                None if baseline.is_none()
+                    && matches!(target, TargetExpr::Reach(_) | TargetExpr::Range(..)) =>
+                {
+                    *pending = true;
+                    Some(Direction::Up)
+                }
                 None => {
                     let d = Diagnostic::error(format!(
                         "{what}: cannot tell whether a higher or a lower value is better"

@@ -116,6 +116,10 @@ pub struct Indicator {
     /// The target as written in the plan, for display.
     pub target_text: String,
     pub direction: Direction,
+    /// The plan gives neither a direction nor a baseline to infer it from:
+    /// `direction` is provisional until the data's baseline settles it
+    /// (`workspace::settle_directions`).
+    pub direction_from_data: bool,
     pub milestones: Vec<Milestone>,
     pub baseline_period: Period,
     pub target_period: Period,

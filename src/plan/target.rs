@@ -108,6 +108,21 @@ impl TargetExpr {
     /// The direction the expression itself implies, if any: Compare Ge/Gt -> Up,
     /// Le/Lt -> Down; a positive change -> Up, a negative one -> Down (zero -> None);
     /// EveryPeriod NonDecreasing -> Up, NonIncreasing -> Down; anything else -> None.
+    /// The direction a level target implies from where the series starts:
+    /// up to a level above the baseline, down to one below it.
+    pub fn direction_from(&self, baseline: Decimal) -> Option<Direction> {
+        match self {
+            TargetExpr::Reach(v) if *v != baseline => Some(if *v > baseline {
+                Direction::Up
+            } else {
+                Direction::Down
+            }),
+            TargetExpr::Range(lo, _) if baseline < *lo => Some(Direction::Up),
+            TargetExpr::Range(_, hi) if baseline > *hi => Some(Direction::Down),
+            _ => None,
+        }
+    }
+
     pub fn implied_direction(&self) -> Option<Direction> {
         match self {
             TargetExpr::Compare(Op::Ge | Op::Gt, _) => Some(Direction::Up),
