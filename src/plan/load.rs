@@ -599,16 +599,9 @@ impl Reader<'_> {
                 .map_or(span.clone(), |_| self.value_span(t, "target_period"));
             self.error(span, format!("{what}: the deadline {target_period} is not after the baseline {baseline_period}"), "deadline before baseline");
         }
-        let mut direction_from_data = false;
-        let direction = self.infer_direction(
-            &target,
-            baseline,
-            direction,
-            &what,
-            target_span.clone(),
-            t,
-            &mut direction_from_data,
-        )?;
+        // `direction_from_data`: provisional until the data's baseline tells.
+        let (direction, direction_from_data) =
+            self.infer_direction(&target, baseline, direction, &what, target_span.clone(), t)?;
         Some(Indicator {
             name: name.unwrap_or_else(|| id.clone()),
             id,
@@ -841,8 +834,7 @@ impl Reader<'_> {
         what: &str,
         span: Range<usize>,
         t: &dyn TableLike,
-        pending: &mut bool,
-    ) -> Option<Direction> {
+    ) -> Option<(Direction, bool)> {
         let implied = target.implied_direction();
         let from_baseline = baseline.and_then(|b| target.direction_from(b));
         match (stated, implied) {
@@ -866,17 +858,16 @@ impl Reader<'_> {
                 self.diags.push(d);
                 None
             }
-            (Some(s), _) => Some(s),
-            (None, Some(i)) => Some(i),
+            (Some(s), _) => Some((s, false)),
+            (None, Some(i)) => Some((i, false)),
             (None, None) => match from_baseline {
-                Some(d) => Some(d),
+                Some(d) => Some((d, false)),
                 // No baseline in the plan: the data's baseline will tell
                 // (resolved, or reported, once the actuals are read).
                 None if baseline.is_none()
                     && matches!(target, TargetExpr::Reach(_) | TargetExpr::Range(..)) =>
                 {
-                    *pending = true;
-                    Some(Direction::Up)
+                    Some((Direction::Up, true))
                 }
                 None => {
                     let d = Diagnostic::error(format!(
