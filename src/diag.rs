@@ -211,6 +211,30 @@ impl Diagnostics {
         self.0.iter()
     }
 
+    /// In reading order: files in the order they were first named, then by
+    /// line and column within a file (problems are found table by table,
+    /// not top to bottom); problems without a place keep theirs, first.
+    pub fn in_order(&self) -> Vec<&Diagnostic> {
+        let mut files: Vec<&str> = Vec::new();
+        for d in &self.0 {
+            if let Some(l) = &d.location
+                && !files.contains(&l.path.as_str())
+            {
+                files.push(&l.path);
+            }
+        }
+        let mut out: Vec<&Diagnostic> = self.0.iter().collect();
+        out.sort_by_key(|d| match &d.location {
+            None => (0, 0, 0),
+            Some(l) => {
+                let file = files.iter().position(|f| *f == l.path).unwrap_or(0);
+                let (line, col) = l.line_col();
+                (file + 1, line, col)
+            }
+        });
+        out
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -233,6 +257,17 @@ pub struct InputError(pub Diagnostics);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn problems_are_listed_in_reading_order() {
+        let mut ds = Diagnostics::default();
+        ds.push(Diagnostic::error("b:9").at(Location::file_line("b.csv", 9)));
+        ds.push(Diagnostic::error("a:7").at(Location::file_line("a.toml", 7)));
+        ds.push(Diagnostic::error("b:2").at(Location::file_line("b.csv", 2)));
+        ds.push(Diagnostic::error("nowhere"));
+        let order: Vec<&str> = ds.in_order().iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(order, ["nowhere", "b:2", "b:9", "a:7"]);
+    }
 
     #[test]
     fn location_finds_line_and_char_column() {

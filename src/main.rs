@@ -28,7 +28,7 @@ fn report(e: anyhow::Error) -> ExitCode {
     let mut err = anstream::stderr().lock();
     match e.downcast_ref::<InputError>() {
         Some(InputError(diags)) => {
-            cmd::print_diagnostics(diags.iter());
+            cmd::print_diagnostics(diags.in_order());
             let n = diags.error_count();
             let _ = writeln!(
                 err,
