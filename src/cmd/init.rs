@@ -13,7 +13,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
 
 use crate::cli::{Global, InitArgs, LangArg};
 use crate::diag::{Diagnostic, Diagnostics, InputError};
@@ -42,12 +42,21 @@ pub fn files(english: bool) -> [(&'static str, String); 3] {
 
 pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir().context("cannot read the working directory")?;
-    // The positional DIR and `-C DIR` share clap's argument id `dir`, so
-    // clap fills both fields with the same value: count it once.
-    let dir = match (&global.dir, &args.dir) {
-        (Some(c), Some(d)) if c != d => cwd.join(c).join(d),
-        (Some(d), _) | (None, Some(d)) => cwd.join(d),
-        (None, None) => cwd.clone(),
+    // `-C DIR` is where track runs, as for every command, so it must exist;
+    // the positional DIR, relative to it, is created.
+    let base = match &global.dir {
+        Some(c) => {
+            let base = cwd.join(c);
+            if !base.is_dir() {
+                bail!("-C {}: no such directory", base.display());
+            }
+            base
+        }
+        None => cwd.clone(),
+    };
+    let dir = match &args.dir {
+        Some(d) => base.join(d),
+        None => base,
     };
     let english = global.lang == Some(LangArg::En);
     let files = files(english);
