@@ -93,6 +93,21 @@ pub fn change(d: Decimal, ind: &Indicator, prec: u32, lang: Lang) -> String {
     }
 }
 
+/// Completion as people are shown it: empty where it means nothing — the
+/// baseline already met the target (SPEC §3.2), or there is no value after
+/// the baseline yet. Machine output keeps the formula's value (the peers'
+/// figures), so only the human-readable outputs go through this.
+pub fn completion_shown(a: &Assessment) -> Option<Decimal> {
+    a.completion
+        .filter(|_| !a.met_at_baseline && a.period != a.baseline_period)
+}
+
+/// Time progress as people are shown it: empty before any value after the
+/// baseline (0% of nothing).
+pub fn time_progress_shown(a: &Assessment) -> Option<Decimal> {
+    a.time_progress.filter(|_| a.period != a.baseline_period)
+}
+
 /// A share as a percentage with one decimal: 0.7 → `70.0%`.
 pub fn percent(d: Decimal) -> String {
     // A share near Decimal's limit (a value of 1e28 over a baseline of 1)

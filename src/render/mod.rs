@@ -155,10 +155,8 @@ pub fn human_row(view: &View, pv: &PlanView, a: &Assessment) -> Vec<String> {
         target(ind, a, pv.plan, lang),
         a.gap
             .map_or_else(dash, |g| crate::display::number(g, ind, prec)),
-        a.completion
-            .filter(|_| !a.met_at_baseline)
-            .map_or_else(dash, percent),
-        a.time_progress.map_or_else(dash, percent),
+        crate::display::completion_shown(a).map_or_else(dash, percent),
+        crate::display::time_progress_shown(a).map_or_else(dash, percent),
         a.change.map_or_else(dash, |c| change(c, ind, prec, lang)),
         a.status.label(lang.en(), a.early).to_string(),
     ]);

@@ -349,14 +349,14 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
         l("差距", "Gap"),
         a.gap.map_or_else(dash, |g| amount(g, ind, prec, lang)),
     ));
-    let completion = a.completion.filter(|_| !a.met_at_baseline);
+    let completion = display::completion_shown(a);
     rows.push((
         l("完成进度", "Completion"),
         completion.map_or_else(dash, display::percent),
     ));
     rows.push((
         l("时序进度", "Time elapsed"),
-        a.time_progress.map_or_else(dash, display::percent),
+        display::time_progress_shown(a).map_or_else(dash, display::percent),
     ));
     rows.push((
         l("进度比 R", "Ratio R"),
