@@ -191,6 +191,9 @@ impl Period {
 
 impl Ord for Period {
     fn cmp(&self, other: &Period) -> Ordering {
+        if let (Period::Year(a), Period::Year(b)) = (self, other) {
+            return a.cmp(b); // the same as below, without the calendar
+        }
         self.end()
             .cmp(&other.end())
             .then(self.granularity().cmp(&other.granularity()).reverse())

@@ -210,15 +210,14 @@ fn expand(patterns: &[String], dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 fn baseline_warnings(plan: &Plan, actuals: &Actuals) -> Vec<Diagnostic> {
     let own = plan.region.as_deref().unwrap_or("");
     let mut out = Vec::new();
-    for s in &actuals.series {
+    for s in actuals.series() {
         if actuals.region_name(&s.key) != own || !actuals.breakdown_name(&s.key).is_empty() {
             continue;
         }
         let ind = &plan.indicators[s.key.indicator as usize];
         let Some(b) = ind.baseline else { continue };
         if let Some(p) = s
-            .points
-            .iter()
+            .points()
             .find(|p| p.period == ind.baseline_period && p.value != b)
         {
             let file = &actuals.files[p.origin.file as usize];

@@ -75,12 +75,11 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
         .or_else(|| l.plan.region.clone())
         .unwrap_or_default();
     let period_parsed = Period::parse(&period).ok();
-    let already = actuals.series.iter().any(|s| {
+    let already = actuals.series().any(|s| {
         l.plan.indicators[s.key.indicator as usize].id == args.id
             && actuals.region_name(&s.key) == region
             && actuals.breakdown_name(&s.key).is_empty()
-            && s.points
-                .iter()
+            && s.points()
                 .any(|p| Some(p.period) == period_parsed && p.origin.file < new_index)
     });
     if already {

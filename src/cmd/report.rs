@@ -10,7 +10,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
-use super::select::{Selection, views};
+use super::select::{Selection, select};
+use crate::cli::ReportFormat;
 use crate::cli::{Global, ReportArgs};
 use crate::render::View;
 use crate::report::{self, Options, atomic::AtomicFile};
@@ -26,8 +27,28 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let out = AtomicFile::create(&path)
         .with_context(|| format!("cannot write the report to {}", path.display()))?;
     let ws = super::load(&args.input, global)?;
+    let selected = select(&ws, &sel)?;
+    if format == ReportFormat::Csv {
+        // Streamed into the file: a million series need not be held at once.
+        let target = out.target().display().to_string();
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+        let bytes = super::write_csv(&selected, &mut w)?;
+        let out = w
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("cannot write {target}"))?;
+        out.commit()
+            .with_context(|| format!("cannot write {target}"))?;
+        let mut err = anstream::stderr().lock();
+        let _ = writeln!(err, "wrote {} ({bytes} bytes)", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    // Charts draw every point of a series.
+    let charts = matches!(format, ReportFormat::Html | ReportFormat::Markdown);
     let view = View {
-        plans: views(&ws, &sel)?,
+        plans: (selected.into_iter())
+            .map(|s| if charts { s.keep_points() } else { s }.view())
+            .collect(),
         lang: super::status::lang(global, ws.defaults.lang),
         color: false,
         by_series: sel.by_series(),
