@@ -157,7 +157,13 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
                 continue;
             }
             match File::open(csv) {
-                Ok(f) => reader.read(std::io::BufReader::with_capacity(1 << 16, f), &shown_csv),
+                Ok(f) => {
+                    if let Some(p) = progress(&f, &shown_csv) {
+                        reader.set_progress(p);
+                    }
+                    // The reader reads in large blocks itself: no buffer.
+                    reader.read(f, &shown_csv)
+                }
                 Err(e) => diags.push(Diagnostic::error(format!(
                     "cannot read actuals {shown_csv} (listed by {name}): {e}"
                 ))),
@@ -184,6 +190,36 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
         defaults,
         warnings: diags.0,
     })
+}
+
+/// A progress bar on stderr for a file that takes more than a second to
+/// read, only when stderr is a terminal; it clears itself when done.
+fn progress<'a>(f: &File, name: &str) -> Option<crate::actuals::Progress<'a>> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressFinish, ProgressStyle};
+    use std::io::IsTerminal;
+    use std::time::{Duration, Instant};
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let total = f.metadata().ok()?.len();
+    let (start, name) = (Instant::now(), name.to_string());
+    let mut bar: Option<ProgressBar> = None;
+    Some(Box::new(move |done| {
+        if bar.is_none() && start.elapsed() >= Duration::from_secs(1) {
+            let style = ProgressStyle::with_template(
+                "{msg} {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let b = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
+                .with_style(style)
+                .with_message(format!("reading {name}"))
+                .with_finish(ProgressFinish::AndClear);
+            bar = Some(b);
+        }
+        if let Some(b) = &bar {
+            b.set_position(done);
+        }
+    }))
 }
 
 /// Resolve the actuals patterns of a plan, relative to its directory.

@@ -27,7 +27,7 @@ const BLOCK: usize = 8 << 20;
 const MIN_CHUNK: usize = 256 << 10;
 
 /// Told how many bytes were read so far (for a progress bar).
-pub type Progress<'p> = Box<dyn FnMut(u64) + 'p>;
+pub type Progress<'p> = Box<dyn FnMut(u64) + Send + 'p>;
 
 /// Reads one or more CSV files into [`Actuals`] for a plan.
 pub struct ActualsReader<'p> {
@@ -110,20 +110,16 @@ impl<'p> ActualsReader<'p> {
         let mut want = self.block;
         let (mut eof, mut line, mut total) = (false, 0u64, 0u64);
         let mut count = Count::default();
+        let mut pending: Vec<Chunk> = Vec::new();
         let mut shared: Option<Shared> = None;
         loop {
-            while !eof && buf.len() < want {
-                let at = buf.len();
-                buf.resize(want, 0);
-                match input.read(&mut buf[at..]) {
-                    Ok(0) => {
-                        buf.truncate(at);
-                        eof = true;
-                    }
-                    Ok(n) => buf.truncate(at + n),
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buf.truncate(at),
+            if !eof && buf.len() < want {
+                // Into the spare capacity, without zeroing it first.
+                let room = (want - buf.len()) as u64;
+                buf.reserve(want - buf.len());
+                match input.by_ref().take(room).read_to_end(&mut buf) {
+                    Ok(n) => eof = (n as u64) < room,
                     Err(e) => {
-                        buf.truncate(at);
                         self.diags
                             .push(Diagnostic::error(format!("cannot read {path}: {e}")));
                         eof = true;
@@ -153,17 +149,26 @@ impl<'p> ActualsReader<'p> {
                         }
                     };
                     line = sp.newlines();
+                    total += sp.consumed() as u64;
                     buf.drain(..sp.consumed());
                     shared.insert(Shared::new(self.plan, path, cols, header.len()))
                 }
             };
-            let chunks = parse_block(sh, &buf, eof, self.parallel);
+            // Parse this block while the previous one is merged: the merge
+            // is sequential, and so overlaps the parallel parse.
+            let parallel = self.parallel;
+            let (chunks, ()) = rayon::join(
+                || parse_block(sh, &buf, eof, parallel),
+                || {
+                    for ch in pending.drain(..) {
+                        let newlines = ch.newlines;
+                        self.merge(ch, sh, file_base + line, &mut count);
+                        line += newlines;
+                    }
+                },
+            );
             let consumed: usize = chunks.iter().map(|c| c.consumed).sum();
-            for ch in chunks {
-                let newlines = ch.newlines;
-                self.merge(ch, sh, file_base + line, &mut count);
-                line += newlines;
-            }
+            pending = chunks;
             buf.drain(..consumed);
             total += consumed as u64;
             if let Some(p) = &mut self.progress {
@@ -174,6 +179,13 @@ impl<'p> ActualsReader<'p> {
             }
             if consumed == 0 {
                 want *= 2; // one record longer than the buffer
+            }
+        }
+        if let Some(sh) = &shared {
+            for ch in pending.drain(..) {
+                let newlines = ch.newlines;
+                self.merge(ch, sh, file_base + line, &mut count);
+                line += newlines;
             }
         }
         if count.dropped > 0 {

@@ -544,6 +544,12 @@ fn relative(y: Decimal, b: Decimal) -> Option<Decimal> {
 /// Compound annual growth between two positive values.
 fn cagr(b: Decimal, y: Decimal, t0: Period, t: Period) -> Option<f64> {
     let years = (t.position() - t0.position()).to_f64()?;
+    if years.fract() == 0.0 {
+        // A whole number of years goes through a decimal and back
+        // unchanged: skip the round trip (the common case, year periods).
+        let (f, t) = (b.to_f64()?, y.to_f64()?);
+        return (f > 0.0 && t >= 0.0 && years > 0.0).then(|| (t / f).powf(1.0 / years) - 1.0);
+    }
     rate(b, y, Decimal::from_f64_retain(years)?)
 }
 

@@ -95,7 +95,12 @@ fn text(buf: &mut Vec<u8>, s: &str) {
 /// `0.` below one, `-` on any negative (zero too).
 pub fn decimal(buf: &mut Vec<u8>, d: Decimal) {
     let mut itoa = itoa::Buffer::new();
-    let digits = itoa.format(d.mantissa().unsigned_abs()).as_bytes();
+    let m = d.mantissa().unsigned_abs();
+    // Most mantissas fit 64 bits, whose formatting avoids 128-bit division.
+    let digits = match u64::try_from(m) {
+        Ok(m) => itoa.format(m).as_bytes(),
+        Err(_) => itoa.format(m).as_bytes(),
+    };
     if d.is_sign_negative() {
         buf.push(b'-');
     }
