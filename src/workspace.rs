@@ -161,6 +161,9 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
                     if let Some(p) = progress(&f, &shown_csv) {
                         reader.set_progress(p);
                     }
+                    if let Ok(m) = f.metadata() {
+                        reader.set_size_hint(m.len());
+                    }
                     // The reader reads in large blocks itself: no buffer.
                     reader.read(f, &shown_csv)
                 }

@@ -127,6 +127,7 @@ pub fn parse(sh: &Shared, buf: &[u8], eof: bool) -> Chunk {
         region_ids: Map::default(),
         breakdown_ids: Map::default(),
         series_ids: Map::default(),
+        last_indicator: None,
     };
     let mut sp = Splitter::new(buf, eof);
     let mut rec = Record::default();
@@ -148,11 +149,13 @@ struct Parser<'s, 'p> {
     region_ids: Map<String, u32>,
     breakdown_ids: Map<String, u32>,
     series_ids: Map<(u32, u32, u32), u32>,
+    /// The raw indicator field last resolved, and its index.
+    last_indicator: Option<(Vec<u8>, u32)>,
 }
 
-/// A hash map with a fast hash (FxHash's): keys here are short, local to
-/// one chunk, and not chosen by an adversary who could profit from
-/// collisions.
+/// A hash map with a fast hash (FxHash's rounds, splitmix64's finaliser):
+/// keys here are short, local to one chunk, and not chosen by an adversary
+/// who could profit from collisions.
 type Map<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
 
 #[derive(Default)]
@@ -184,7 +187,12 @@ impl std::hash::Hasher for Fx {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // Mix the high bits down (splitmix64's finaliser): the table picks
+        // buckets by the low bits and tags by the high ones.
+        let mut h = self.0;
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
     }
 }
 
@@ -273,7 +281,7 @@ impl Parser<'_, '_> {
             self.key.extend_from_slice(b);
         }
         if let Some(s) = self.last
-            && self.key == self.last_key
+            && same(&self.key, &self.last_key)
         {
             return Some(s);
         }
@@ -282,7 +290,16 @@ impl Parser<'_, '_> {
                 .ok()
                 .map(str::trim)
         };
-        let indicator = *self.sh.indicators.get(text(c.indicator)?.as_bytes())?;
+        // The indicator changes seldom (rows come by series): compare first.
+        let raw = rec.get(c.indicator).unwrap_or(b"");
+        let indicator = match &self.last_indicator {
+            Some((bytes, i)) if same(bytes, raw) => *i,
+            _ => {
+                let i = *self.sh.indicators.get(text(c.indicator)?.as_bytes())?;
+                self.last_indicator = Some((raw.to_vec(), i));
+                i
+            }
+        };
         let region = match c.region {
             Some(i) => text(i)?,
             None => "",
@@ -435,6 +452,19 @@ impl Parser<'_, '_> {
         let value = value_code(value, &mut self.chunk.overflow);
         self.push(rec, series, period, value);
     }
+}
+
+/// Byte equality without a call to `memcmp`: keys are a few dozen bytes
+/// and compared once a row.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (wa, wb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let (ra, rb) = (wa.remainder(), wb.remainder());
+    let word = |w: &[u8]| u64::from_ne_bytes(w.try_into().unwrap_or([0; 8]));
+    wa.zip(wb).all(|(x, y)| word(x) == word(y)) && ra.iter().zip(rb).all(|(x, y)| x == y)
 }
 
 /// Add `dim=value` to a breakdown (`dim=value;dim=value`) unless empty.

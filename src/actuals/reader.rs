@@ -45,6 +45,8 @@ pub struct ActualsReader<'p> {
     block: usize,
     /// Cut blocks into chunks parsed in parallel.
     parallel: bool,
+    /// The size of the next file, if known.
+    size_hint: Option<u64>,
 }
 
 /// Problems of one file so far.
@@ -77,7 +79,34 @@ impl<'p> ActualsReader<'p> {
             progress: None,
             block: BLOCK,
             parallel: true,
+            size_hint: None,
         }
+    }
+
+    /// The next file's size in bytes: room for its series and points is
+    /// then made once, from its first block, instead of growing by
+    /// doubling (rehashing a million keys on the way).
+    pub fn set_size_hint(&mut self, bytes: u64) {
+        self.size_hint = Some(bytes);
+    }
+
+    /// Make room for a file of `size` bytes whose first block gave `chunks`.
+    fn reserve(&mut self, chunks: &[Chunk], size: u64) {
+        let bytes: usize = chunks.iter().map(|c| c.consumed).sum();
+        if bytes == 0 {
+            return;
+        }
+        let scale = |n: usize| (n as u64).saturating_mul(size) / bytes as u64;
+        let series = scale(chunks.iter().map(|c| c.series.len()).sum());
+        let points = scale(chunks.iter().map(|c| c.rows.len()).sum());
+        // Series of a chunk may repeat in the next: never more than points.
+        let series = usize::try_from(series.min(points).min(u64::from(u32::MAX))).unwrap_or(0);
+        let points = usize::try_from(points.min(u64::from(u32::MAX))).unwrap_or(0);
+        let slots = &self.out.slots;
+        self.table
+            .reserve(series, |&j| hash(&slots[j as usize].key));
+        self.out.slots.reserve(series);
+        self.out.points.reserve(points);
     }
 
     /// A reader that parses each block in one piece, on one thread: the
@@ -111,6 +140,7 @@ impl<'p> ActualsReader<'p> {
         let (mut eof, mut line, mut total) = (false, 0u64, 0u64);
         let mut count = Count::default();
         let mut pending: Vec<Chunk> = Vec::new();
+        let mut size_hint = self.size_hint.take();
         let mut shared: Option<Shared> = None;
         loop {
             if !eof && buf.len() < want {
@@ -168,6 +198,9 @@ impl<'p> ActualsReader<'p> {
                 },
             );
             let consumed: usize = chunks.iter().map(|c| c.consumed).sum();
+            if let Some(size) = size_hint.take() {
+                self.reserve(&chunks, size);
+            }
             pending = chunks;
             buf.drain(..consumed);
             total += consumed as u64;

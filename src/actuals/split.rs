@@ -57,6 +57,8 @@ pub struct Splitter<'a> {
     line: u64,
     /// The buffer ends the input: a last record without terminator counts.
     eof: bool,
+    /// The buffer holds no quote: records are found eight bytes at a time.
+    plain: bool,
 }
 
 impl<'a> Splitter<'a> {
@@ -66,6 +68,7 @@ impl<'a> Splitter<'a> {
             pos: 0,
             line: 0,
             eof,
+            plain: memchr::memchr(b'"', buf).is_none(),
         }
     }
 
@@ -82,6 +85,9 @@ impl<'a> Splitter<'a> {
     /// The next record into `rec`; false at the end of the buffer, or (when
     /// not at the end of the input) before a record that is not complete.
     pub fn next_record(&mut self, rec: &mut Record) -> bool {
+        if self.plain {
+            return self.next_plain(rec);
+        }
         let buf = self.buf;
         // Terminators where a record would start are empty lines.
         while self.pos < buf.len() && matches!(buf[self.pos], b'\n' | b'\r') {
@@ -126,6 +132,70 @@ impl<'a> Splitter<'a> {
             self.line += u64::from(rest[e] == b'\n');
             self.pos += 1;
         }
+        true
+    }
+
+    /// The next record of a buffer without quotes: the separators and
+    /// terminators are found a word (eight bytes) at a time.
+    fn next_plain(&mut self, rec: &mut Record) -> bool {
+        let buf = self.buf;
+        rec.clear();
+        // The record and the field start here (absolute offsets).
+        let (mut start, mut field) = (self.pos, self.pos);
+        let mut i = self.pos;
+        while i < buf.len() {
+            let (mut marks, width) = match buf.get(i..i + 8) {
+                Some(w) => (
+                    special(u64::from_le_bytes(w.try_into().unwrap_or([0; 8]))),
+                    8,
+                ),
+                None => {
+                    // The tail, byte by byte, as the same bit mask.
+                    let mut m = 0u64;
+                    for (k, &b) in buf[i..].iter().enumerate() {
+                        if matches!(b, b',' | b'\n' | b'\r') {
+                            m |= 0x80 << (8 * k);
+                        }
+                    }
+                    (m, buf.len() - i)
+                }
+            };
+            while marks != 0 {
+                let m = i + (marks.trailing_zeros() / 8) as usize;
+                marks &= marks - 1;
+                let b = buf[m];
+                if b == b',' {
+                    rec.bounds
+                        .push(((field - start) as u32, (m - start) as u32));
+                    field = m + 1;
+                    continue;
+                }
+                if m == start {
+                    // A terminator where a record would start: an empty line.
+                    self.line += u64::from(b == b'\n');
+                    (start, field) = (m + 1, m + 1);
+                    self.pos = m + 1;
+                    continue;
+                }
+                rec.bounds
+                    .push(((field - start) as u32, (m - start) as u32));
+                rec.bytes.extend_from_slice(&buf[start..m]);
+                rec.line = self.line;
+                self.line += u64::from(b == b'\n');
+                self.pos = m + 1;
+                return true;
+            }
+            i += width;
+        }
+        if start >= buf.len() || !self.eof {
+            rec.clear();
+            return false; // nothing left, or a record the next buffer completes
+        }
+        rec.bounds
+            .push(((field - start) as u32, (buf.len() - start) as u32));
+        rec.bytes.extend_from_slice(&buf[start..]);
+        rec.line = self.line;
+        self.pos = buf.len();
         true
     }
 
@@ -183,6 +253,16 @@ impl<'a> Splitter<'a> {
         self.line = line;
         true
     }
+}
+
+/// The high bit of each byte of `w` that is `,`, `\n` or `\r` (exact: no
+/// bit for any other byte).
+#[inline]
+fn special(w: u64) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let zero = |v: u64| !(((v & LOW) + LOW) | v) & !LOW;
+    let each = |b: u8| u64::from_ne_bytes([b; 8]);
+    zero(w ^ each(b',')) | zero(w ^ each(b'\n')) | zero(w ^ each(b'\r'))
 }
 
 /// Where to cut `buf` (complete records only, no `"` in it) into about

@@ -47,7 +47,43 @@ fn csv_text() -> impl Strategy<Value = Vec<u8>> {
     )
 }
 
+/// Text without quotes, long enough for the word-at-a-time scan.
+fn plain_text() -> impl Strategy<Value = Vec<u8>> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just(b'a'),
+            Just(b'1'),
+            Just(b','),
+            Just(b'\n'),
+            Just(b'\r'),
+            Just(b' '),
+            Just(0xe4u8),
+        ],
+        0..200,
+    )
+}
+
 proptest! {
+    #[test]
+    fn plain_fields_are_those_of_the_csv_crate(buf in plain_text(), cut in 0usize..200) {
+        let (ours, consumed) = records(&buf, true);
+        let fields: Vec<Vec<Vec<u8>>> = ours.iter().map(|(f, _)| f.clone()).collect();
+        prop_assert_eq!(fields, csv_crate(&buf));
+        prop_assert_eq!(consumed, buf.len());
+        // Lines: 1 + the newlines before each record's first byte.
+        for (_, line) in &ours {
+            prop_assert!(*line <= buf.iter().filter(|&&b| b == b'\n').count() as u64);
+        }
+        // Cut anywhere, then read on: the same records.
+        let cut = cut.min(buf.len());
+        let (first, used) = records(&buf[..cut], false);
+        let (rest, _) = records(&buf[used..], true);
+        let newlines = buf[..used].iter().filter(|&&b| b == b'\n').count() as u64;
+        let mut joined = first;
+        joined.extend(rest.into_iter().map(|(f, l)| (f, l + newlines)));
+        prop_assert_eq!(joined, ours);
+    }
+
     #[test]
     fn fields_are_those_of_the_csv_crate(buf in csv_text()) {
         let (ours, consumed) = records(&buf, true);
