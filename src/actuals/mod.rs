@@ -184,6 +184,21 @@ impl<'a> Series<'a> {
         (self.points.iter()).map(|p| (pack::period_of(p.period), pack::value_of(p.value, overflow)))
     }
 
+    /// (period, value) of the points up to `until` (inclusive), in order:
+    /// the points are sorted, so this compares packed codes and stops at
+    /// the first later one.
+    pub fn values_until(&self, until: Period) -> impl Iterator<Item = (Period, Decimal)> + 'a {
+        let overflow = &self.actuals.overflow;
+        let n = match pack::period_code(until) {
+            Some(code) => self.points.partition_point(|p| p.period <= code),
+            None => (self.points.iter())
+                .take_while(|p| pack::period_of(p.period) <= until)
+                .count(),
+        };
+        (self.points[..n].iter())
+            .map(|p| (pack::period_of(p.period), pack::value_of(p.value, overflow)))
+    }
+
     /// Every point with where it came from (slower than [`Series::values`]).
     pub fn points(&self) -> impl DoubleEndedIterator<Item = Point> + 'a {
         let a = self.actuals;

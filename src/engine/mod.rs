@@ -15,6 +15,8 @@ mod status;
 #[cfg(test)]
 mod tests;
 
+use std::cell::{Cell, RefCell};
+
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -225,9 +227,7 @@ impl Context<'_> {
                     .and_then(|y| y.checked_sub(b)?.checked_div(t.checked_sub(b)?));
             }
             if t0 < tt
-                && let Some(tp) = a.period.and_then(|p| {
-                    (p.position() - t0.position()).checked_div(tt.position() - t0.position())
-                })
+                && let Some(tp) = a.period.and_then(|p| time_progress(t0, p, tt))
             {
                 a.time_progress = Some(tp);
             }
@@ -498,7 +498,7 @@ fn effective_points(
     let mut pts: Vec<(Period, Decimal)> = Vec::with_capacity(series.map_or(0, |s| s.len()) + 1);
     if let Some(s) = series {
         // Sorted by period: stop at the first one after the as-of period.
-        pts.extend(s.values().take_while(|(p, _)| *p <= as_of));
+        pts.extend(s.values_until(as_of));
     }
     if let Some(b) = plan_baseline
         && t0 <= as_of
@@ -559,6 +559,49 @@ fn rate(from: Decimal, to: Decimal, years: Decimal) -> Option<f64> {
     (f > 0.0 && t >= 0.0 && n > 0.0).then(|| (t / f).powf(1.0 / n) - 1.0)
 }
 
+thread_local! {
+    /// The last time progress computed on this thread: the series of an
+    /// indicator mostly share their periods, and it depends on nothing else.
+    static TIME_PROGRESS: Cell<Option<([Period; 3], Option<Decimal>)>> = const { Cell::new(None) };
+    /// Likewise the x terms of the last line fitted: the periods, their mean
+    /// and the sum of squared deviations (`None`: it overflowed).
+    static X_TERMS: RefCell<(Vec<Period>, Decimal, Option<Decimal>)> =
+        const { RefCell::new((Vec::new(), Decimal::ZERO, None)) };
+}
+
+/// `(t − t0) / (tT − t0)` in years (remembered, see [`TIME_PROGRESS`]).
+fn time_progress(t0: Period, t: Period, tt: Period) -> Option<Decimal> {
+    let key = [t0, t, tt];
+    if let Some((k, tp)) = TIME_PROGRESS.get()
+        && k == key
+    {
+        return tp;
+    }
+    let tp = (t.position() - t0.position()).checked_div(tt.position() - t0.position());
+    TIME_PROGRESS.set(Some((key, tp)));
+    tp
+}
+
+/// The mean of the points' positions and the sum of their squared
+/// deviations from it (remembered, see [`X_TERMS`]).
+fn x_terms(points: &[(Period, Decimal)]) -> (Decimal, Option<Decimal>) {
+    X_TERMS.with_borrow_mut(|(periods, mean_x, sxx)| {
+        let same =
+            periods.len() == points.len() && periods.iter().zip(points).all(|(a, (b, _))| a == b);
+        if !same {
+            let n = Decimal::from(points.len());
+            *mean_x = points.iter().map(|(p, _)| p.position()).sum::<Decimal>() / n;
+            *sxx = points.iter().try_fold(Decimal::ZERO, |s, (p, _)| {
+                let dx = p.position() - *mean_x;
+                s.checked_add(dx.checked_mul(dx)?)
+            });
+            periods.clear();
+            periods.extend(points.iter().map(|(p, _)| *p));
+        }
+        (*mean_x, *sxx)
+    })
+}
+
 /// A least-squares line `y = mean_y + slope (x − mean_x)`, x in years.
 struct Line {
     mean_x: Decimal,
@@ -572,19 +615,18 @@ impl Line {
             return None;
         }
         let n = Decimal::from(points.len());
-        let mean_x = points.iter().map(|(p, _)| p.position()).sum::<Decimal>() / n;
+        let (mean_x, sxx) = x_terms(points);
         let mut sum_y = Decimal::ZERO;
         for (_, v) in points {
             sum_y = sum_y.checked_add(*v)?;
         }
         let mean_y = sum_y.checked_div(n)?;
-        let (mut sxy, mut sxx) = (Decimal::ZERO, Decimal::ZERO);
+        let mut sxy = Decimal::ZERO;
         for (p, y) in points {
             let dx = p.position() - mean_x;
             sxy = sxy.checked_add(dx.checked_mul(y.checked_sub(mean_y)?)?)?;
-            sxx = sxx.checked_add(dx.checked_mul(dx)?)?;
         }
-        let slope = sxy.checked_div(sxx)?;
+        let slope = sxy.checked_div(sxx?)?;
         Some(Line {
             mean_x,
             mean_y,
