@@ -53,7 +53,7 @@ pub fn precision(ind: &Indicator, a: &Assessment) -> u32 {
     if let Some(d) = ind.decimals {
         return d;
     }
-    let mut p = a.points.iter().map(|(_, v)| v.scale()).max().unwrap_or(0);
+    let mut p = a.decimals;
     if let Some(b) = ind.baseline {
         p = p.max(b.scale());
     }
@@ -283,10 +283,7 @@ pub fn labels(lang: Lang) -> Labels {
 /// Whether any series of the actuals has a region other than the plan's.
 pub fn has_other_regions(plan: &Plan, actuals: &Actuals) -> bool {
     let own = plan.region.as_deref().unwrap_or("");
-    actuals
-        .series
-        .iter()
-        .any(|s| actuals.region_name(&s.key) != own)
+    actuals.series().any(|s| actuals.region_name(&s.key) != own)
 }
 
 #[cfg(test)]

@@ -111,6 +111,23 @@ impl Period {
         self.end() <= other.end()
     }
 
+    /// The last period, in period order, that ends by this one's end:
+    /// `2023-12-31` → `2023`, `2023-06-30` → `2023-Q2`, `2023-05-31` →
+    /// `2023-05`. `p <= x.last_ending_with()` is `p.ends_by(x)`, so a
+    /// sorted list is cut at an as-of date with one comparison.
+    pub fn last_ending_with(&self) -> Period {
+        let (y, m, d) = self.end();
+        if d != days_in_month(y, m) {
+            Period::Day(y, m, d)
+        } else if m == 12 {
+            Period::Year(y)
+        } else if m % 3 == 0 {
+            Period::Quarter(y, m / 3)
+        } else {
+            Period::Month(y, m)
+        }
+    }
+
     /// The end of the period as a whole number of ticks of 1/[`TICKS_PER_YEAR`]
     /// year, so that differences of positions, and their ratios (time
     /// progress, R), are exact for years, quarters, months and days alike.
@@ -218,6 +235,9 @@ impl Period {
 
 impl Ord for Period {
     fn cmp(&self, other: &Period) -> Ordering {
+        if let (Period::Year(a), Period::Year(b)) = (self, other) {
+            return a.cmp(b); // the same as below, without the calendar
+        }
         self.end()
             .cmp(&other.end())
             .then(self.granularity().cmp(&other.granularity()).reverse())
@@ -321,6 +341,32 @@ mod tests {
             p("2024-01").ticks() - p("2023-12").ticks(),
             TICKS_PER_YEAR / 12
         );
+    }
+
+    #[test]
+    fn last_ending_with_cuts_sorted_periods_at_end_dates() {
+        let all = [
+            "2023-Q4",
+            "2023-12",
+            "2023-12-31",
+            "2023",
+            "2023-Q2",
+            "2023-06-30",
+            "2024-01",
+        ];
+        for x in [
+            "2023-12-31",
+            "2023-Q4",
+            "2023-06",
+            "2023-06-30",
+            "2023-06-29",
+            "2023",
+        ] {
+            let cut = p(x).last_ending_with();
+            for q in all {
+                assert_eq!(p(q) <= cut, p(q).ends_by(p(x)), "{q} by {x}");
+            }
+        }
     }
 
     #[test]

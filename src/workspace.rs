@@ -186,7 +186,16 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
                 continue;
             }
             match File::open(csv) {
-                Ok(f) => reader.read(std::io::BufReader::with_capacity(1 << 16, f), &shown_csv),
+                Ok(f) => {
+                    if let Some(p) = progress(&f, &shown_csv) {
+                        reader.set_progress(p);
+                    }
+                    if let Ok(m) = f.metadata() {
+                        reader.set_size_hint(m.len());
+                    }
+                    // The reader reads in large blocks itself: no buffer.
+                    reader.read(f, &shown_csv)
+                }
                 Err(e) => diags.push(Diagnostic::error(format!(
                     "cannot read actuals {shown_csv} (listed by {name}): {e}"
                 ))),
@@ -231,18 +240,16 @@ fn settle_directions(plan: &mut Plan, actuals: &Actuals, file: &Path) -> Vec<Dia
             continue;
         }
         let start = actuals
-            .series
-            .iter()
+            .series()
             .filter(|s| s.key.indicator as usize == i)
             .filter(|s| actuals.breakdown_name(&s.key).is_empty())
             .filter(|s| {
                 let r = actuals.region_name(&s.key);
                 r.is_empty() || r == own
             })
-            .flat_map(|s| s.points.iter())
-            .filter(|p| p.period >= ind.baseline_period)
-            .min_by_key(|p| p.period);
-        match start.and_then(|p| ind.target.direction_from(p.value)) {
+            .filter_map(|s| s.values().find(|(p, _)| *p >= ind.baseline_period))
+            .min_by_key(|(p, _)| *p);
+        match start.and_then(|(_, v)| ind.target.direction_from(v)) {
             Some(d) => {
                 ind.direction = d;
                 ind.direction_from_data = false;
@@ -288,6 +295,36 @@ fn target_location(file: &Path, shown: &str, pos: crate::plan::Pos) -> Location 
     }
 }
 
+/// A progress bar on stderr for a file that takes more than a second to
+/// read, only when stderr is a terminal; it clears itself when done.
+fn progress<'a>(f: &File, name: &str) -> Option<crate::actuals::Progress<'a>> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressFinish, ProgressStyle};
+    use std::io::IsTerminal;
+    use std::time::{Duration, Instant};
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let total = f.metadata().ok()?.len();
+    let (start, name) = (Instant::now(), name.to_string());
+    let mut bar: Option<ProgressBar> = None;
+    Some(Box::new(move |done| {
+        if bar.is_none() && start.elapsed() >= Duration::from_secs(1) {
+            let style = ProgressStyle::with_template(
+                "{msg} {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            let b = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
+                .with_style(style)
+                .with_message(format!("reading {name}"))
+                .with_finish(ProgressFinish::AndClear);
+            bar = Some(b);
+        }
+        if let Some(b) = &bar {
+            b.set_position(done);
+        }
+    }))
+}
+
 /// Resolve the actuals patterns of a plan, relative to its directory.
 fn expand(patterns: &[String], dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut out = Vec::new();
@@ -312,15 +349,14 @@ fn expand(patterns: &[String], dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 fn baseline_warnings(plan: &Plan, actuals: &Actuals) -> Vec<Diagnostic> {
     let own = plan.region.as_deref().unwrap_or("");
     let mut out = Vec::new();
-    for s in &actuals.series {
+    for s in actuals.series() {
         if actuals.region_name(&s.key) != own || !actuals.breakdown_name(&s.key).is_empty() {
             continue;
         }
         let ind = &plan.indicators[s.key.indicator as usize];
         let Some(b) = ind.baseline else { continue };
         if let Some(p) = s
-            .points
-            .iter()
+            .points()
             .find(|p| p.period == ind.baseline_period && p.value != b)
         {
             let file = &actuals.files[p.origin.file as usize];

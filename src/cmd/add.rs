@@ -153,12 +153,11 @@ fn recorded_already(
         .or_else(|| l.plan.region.clone())
         .unwrap_or_default();
     let period = Period::parse(period).ok();
-    Ok(actuals.series.iter().any(|s| {
+    Ok(actuals.series().any(|s| {
         l.plan.indicators[s.key.indicator as usize].id == args.id
             && actuals.region_name(&s.key) == region
             && actuals.breakdown_name(&s.key).is_empty()
-            && s.points
-                .iter()
+            && s.points()
                 .any(|p| Some(p.period) == period && p.origin.file < new_index)
     }))
 }

@@ -10,12 +10,11 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use serde_json::{Value, json};
 
-use super::select::{Selection, views};
+use super::select::{Selected, Selection};
 use crate::cli::{CheckArgs, CheckFormat, FailOn, Global, KindArg, SelectArgs};
 use crate::display::{self, Lang};
 use crate::engine::{Assessment, MilestoneStatus, Status};
 use crate::plan::{Kind, Plan};
-use crate::render::PlanView;
 
 /// A case's figures as exact numbers.
 #[derive(Debug, Clone, Default)]
@@ -102,45 +101,53 @@ fn threshold(f: FailOn) -> Status {
     }
 }
 
-/// Every case of the assessed plans.
-pub fn cases(views: &[PlanView], fail_on: Status, kind: Option<Kind>) -> Vec<Case> {
+/// The cases of a batch of rows of one plan: every case when `all`, else
+/// only the findings (the others are only counted). Returns how many cases
+/// the rows have in all.
+pub fn cases(
+    plan: &Plan,
+    rows: &[Assessment],
+    fail_on: Status,
+    kind: Option<Kind>,
+    all: bool,
+    out: &mut Vec<Case>,
+) -> usize {
     let bar = fail_on.severity().unwrap_or(5);
-    let mut out = Vec::new();
-    for pv in views {
-        for a in &pv.rows {
-            let ind = &pv.plan.indicators[a.indicator];
-            let prec = display::precision(ind, a);
-            let base = |rule: String, status: Status| Case {
-                key: format!(
-                    "{}/{}/{}/{}/{rule}",
-                    pv.plan.id, ind.id, a.region, a.breakdown
-                ),
-                plan: pv.plan.id.clone(),
-                file: pv.plan.path.clone(),
-                line: ind.target_pos.line,
-                col: ind.target_pos.col,
-                indicator: ind.id.clone(),
-                name: ind.name.clone(),
-                region: a.region.clone(),
-                breakdown: a.breakdown.clone(),
-                kind: ind.kind,
-                rule,
-                status,
-                period: None,
-                value: None,
-                target: String::new(),
-                gap: None,
-                numbers: Numbers::default(),
-                since: None,
-                broken: None,
-                finding: false,
-                gated: kind.is_none_or(|k| k == ind.kind),
-                known: false,
-            };
+    let mut total = 0;
+    for a in rows {
+        let ind = &plan.indicators[a.indicator];
+        let prec = display::precision(ind, a);
+        let base = |rule: String, status: Status| Case {
+            key: format!("{}/{}/{}/{}/{rule}", plan.id, ind.id, a.region, a.breakdown),
+            plan: plan.id.clone(),
+            file: plan.path.clone(),
+            line: ind.target_pos.line,
+            col: ind.target_pos.col,
+            indicator: ind.id.clone(),
+            name: ind.name.clone(),
+            region: a.region.clone(),
+            breakdown: a.breakdown.clone(),
+            kind: ind.kind,
+            rule,
+            status,
+            period: None,
+            value: None,
+            target: String::new(),
+            gap: None,
+            numbers: Numbers::default(),
+            since: None,
+            broken: None,
+            finding: false,
+            gated: kind.is_none_or(|k| k == ind.kind),
+            known: false,
+        };
+        total += 1;
+        let finding = a.status.severity().is_some_and(|s| s >= bar);
+        if all || finding {
             let mut c = base("target".into(), a.status);
             c.period = a.period.map(|p| p.to_string());
             c.value = a.value.map(|v| display::value(v, ind, prec));
-            c.target = display::target(ind, a, pv.plan, Lang::En);
+            c.target = display::target(ind, a, plan, Lang::En);
             c.numbers = Numbers {
                 value: a.value,
                 target: a.target,
@@ -155,42 +162,42 @@ pub fn cases(views: &[PlanView], fail_on: Status, kind: Option<Kind>) -> Vec<Cas
                     n
                 }
             });
-            c.finding = a.status.severity().is_some_and(|s| s >= bar);
+            c.finding = finding;
             c.since = since(a, ind.target_period);
-            c.broken = a.broken_step.map(|(from, to)| {
-                let at = |p| {
-                    a.points
-                        .iter()
-                        .find(|(q, _)| *q == p)
-                        .map_or(String::new(), |(_, v)| display::value(*v, ind, prec))
-                };
-                format!("{} ({from}) → {} ({to})", at(from), at(to))
-            });
-            out.push(c);
-            for m in &a.milestones {
-                if m.status == MilestoneStatus::Pending {
-                    continue;
-                }
-                let status = match m.status {
-                    MilestoneStatus::Met => Status::Achieved,
-                    MilestoneStatus::Missed => Status::Missed,
-                    _ => Status::NoData,
-                };
-                let mut c = base(format!("milestone:{}", m.period), status);
-                if let Some((p, v)) = m.value {
-                    c.period = Some(p.to_string());
-                    c.value = Some(display::value(v, ind, prec));
-                    c.numbers.value = Some(v);
-                }
-                c.numbers.target = m.target;
-                c.target = display::milestone(ind, m.period);
-                c.finding = m.status == MilestoneStatus::Missed;
-                c.since = Some(m.period.to_string());
-                out.push(c);
+            if let (Some((from, to)), Some((v0, v1))) = (a.broken_step, a.broken_values) {
+                let v = |v| display::value(v, ind, prec);
+                c.broken = Some(format!("{} ({from}) → {} ({to})", v(v0), v(v1)));
             }
+            out.push(c);
+        }
+        for m in &a.milestones {
+            if m.status == MilestoneStatus::Pending {
+                continue;
+            }
+            total += 1;
+            let finding = m.status == MilestoneStatus::Missed;
+            if !(all || finding) {
+                continue;
+            }
+            let status = match m.status {
+                MilestoneStatus::Met => Status::Achieved,
+                MilestoneStatus::Missed => Status::Missed,
+                _ => Status::NoData,
+            };
+            let mut c = base(format!("milestone:{}", m.period), status);
+            if let Some((p, v)) = m.value {
+                c.period = Some(p.to_string());
+                c.value = Some(display::value(v, ind, prec));
+                c.numbers.value = Some(v);
+            }
+            c.numbers.target = m.target;
+            c.target = display::milestone(ind, m.period);
+            c.finding = finding;
+            c.since = Some(m.period.to_string());
+            out.push(c);
         }
     }
-    out
+    total
 }
 
 fn since(a: &Assessment, deadline: crate::period::Period) -> Option<String> {
@@ -250,12 +257,31 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let ws = super::load(&args.input, global)?;
-    let views = views(&ws, &sel)?;
+    let selected = super::select::select(&ws, &sel)?;
     let kind = args.kind.map(|k| match k {
         KindArg::Binding => Kind::Binding,
         KindArg::Expected => Kind::Expected,
     });
-    let mut cases = cases(&views, threshold(args.fail_on), kind);
+    // Only JUnit lists every case; the other formats show the findings,
+    // so only those are kept (the rest are counted), batch by batch.
+    let all = args.format == CheckFormat::Junit;
+    let fail_on = threshold(args.fail_on);
+    let (mut found, mut total) = (Vec::new(), 0);
+    for s in &selected {
+        s.batches(
+            |rows| {
+                let mut out = Vec::new();
+                let n = cases(s.plan, rows, fail_on, kind, all, &mut out);
+                (n, out)
+            },
+            |(n, c)| {
+                total += n;
+                found.extend(c);
+                Ok::<(), anyhow::Error>(())
+            },
+        )?;
+    }
+    let mut cases = found;
     if let Some(prev) = &previous {
         apply_baseline(&mut cases, prev).with_context(|| {
             format!(
@@ -270,19 +296,20 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let mut out = super::stdout();
     match args.format {
         CheckFormat::Text => text(&cases, &mut out)?,
-        CheckFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &json_doc(&cases, &views, args.fail_on))
-                .map(|_| ())?
-        }
+        CheckFormat::Json => serde_json::to_writer_pretty(
+            &mut out,
+            &json_doc(&cases, total, &selected, args.fail_on),
+        )
+        .map(|_| ())?,
         CheckFormat::Github => github(&cases, &mut out)?,
-        CheckFormat::Junit => junit(&cases, &views, &mut out)?,
+        CheckFormat::Junit => junit(&cases, &selected, &mut out)?,
     }
     if args.format == CheckFormat::Json {
         writeln!(out)?;
     }
     out.flush()?;
     let failing = cases.iter().filter(|c| c.failing()).count();
-    summary(&cases, failing);
+    summary(&cases, total, failing);
     Ok(if failing > 0 {
         ExitCode::from(1)
     } else {
@@ -290,7 +317,7 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn summary(cases: &[Case], failing: usize) {
+fn summary(cases: &[Case], total: usize, failing: usize) {
     let findings: Vec<&Case> = cases.iter().filter(|c| c.finding).collect();
     let mut parts = Vec::new();
     for s in Status::ALL {
@@ -302,8 +329,7 @@ fn summary(cases: &[Case], failing: usize) {
     let mut err = anstream::stderr().lock();
     let _ = writeln!(
         err,
-        "check: {} cases, {} findings{}{}; {failing} failing",
-        cases.len(),
+        "check: {total} cases, {} findings{}{}; {failing} failing",
         findings.len(),
         if parts.is_empty() { "" } else { ": " },
         parts.join(", ")
@@ -349,7 +375,7 @@ fn case_json(c: &Case) -> Value {
     })
 }
 
-fn json_doc(cases: &[Case], views: &[PlanView], fail_on: FailOn) -> Value {
+fn json_doc(cases: &[Case], total: usize, views: &[Selected], fail_on: FailOn) -> Value {
     let findings: Vec<Value> = cases.iter().filter(|c| c.finding).map(case_json).collect();
     let as_of: serde_json::Map<String, Value> = views
         .iter()
@@ -364,7 +390,7 @@ fn json_doc(cases: &[Case], views: &[PlanView], fail_on: FailOn) -> Value {
     json!({
         "fail_on": threshold(fail_on).as_str(),
         "as_of": as_of,
-        "cases": cases.len(),
+        "cases": total,
         "failing": cases.iter().filter(|c| c.failing()).count(),
         "findings": findings,
     })
@@ -416,7 +442,7 @@ fn xml(s: &str) -> String {
     o
 }
 
-fn junit(cases: &[Case], views: &[PlanView], out: &mut dyn Write) -> std::io::Result<()> {
+fn junit(cases: &[Case], views: &[Selected], out: &mut dyn Write) -> std::io::Result<()> {
     let failing = cases.iter().filter(|c| c.failing()).count();
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(

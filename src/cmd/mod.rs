@@ -102,10 +102,47 @@ pub fn stdout_styled() -> bool {
 pub fn print_series_warnings(view: &crate::render::View) {
     let mut seen = std::collections::BTreeSet::new();
     for a in view.plans.iter().flat_map(|p| &p.rows) {
-        for w in &a.warnings {
-            if seen.insert(w.clone()) {
-                print_diagnostics([&Diagnostic::warning(w.clone())]);
-            }
+        warn_once(&mut seen, &a.warnings);
+    }
+}
+
+/// Print the warnings not yet in `seen`.
+fn warn_once(seen: &mut std::collections::BTreeSet<String>, warnings: &[String]) {
+    for w in warnings {
+        if seen.insert(w.clone()) {
+            print_diagnostics([&Diagnostic::warning(w.clone())]);
         }
     }
+}
+
+/// Standard output without colour handling, for data (CSV).
+pub fn raw_stdout() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
+}
+
+/// Write the selected rows as CSV, batch by batch: rows are assessed and
+/// formatted in parallel and written in order, so memory holds only a few
+/// batches whatever the number of series. The series' warnings go to
+/// stderr, each once. Returns the bytes written.
+pub fn write_csv(selected: &[select::Selected], out: &mut dyn Write) -> anyhow::Result<u64> {
+    let header = crate::render::csv::header();
+    out.write_all(&header)?;
+    let mut bytes = header.len() as u64;
+    let mut seen = std::collections::BTreeSet::new();
+    for s in selected {
+        s.batches(
+            |rows| {
+                let mut buf = Vec::with_capacity(rows.len() * 256);
+                crate::render::csv::write_rows(s.plan, rows, &mut buf);
+                let warnings: Vec<String> = rows.iter().flat_map(|a| a.warnings.clone()).collect();
+                (buf, warnings)
+            },
+            |(buf, warnings)| {
+                warn_once(&mut seen, &warnings);
+                bytes += buf.len() as u64;
+                out.write_all(&buf)
+            },
+        )?;
+    }
+    Ok(bytes)
 }

@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
-use super::select::{Selection, views};
+use super::select::{Selection, select};
+use crate::cli::ReportFormat;
 use crate::cli::{Global, ReportArgs};
 use crate::render::View;
 use crate::report::{self, Options, atomic::AtomicFile};
@@ -31,7 +32,23 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let out = AtomicFile::create(&path)
         .with_context(|| format!("cannot write the report to {}", path.display()))?;
     let ws = super::load(&args.input, global)?;
-    let view = view(&ws, global, &sel)?;
+    let selected = select(&ws, &sel)?;
+    if format == ReportFormat::Csv {
+        // Streamed into the file: a million series need not be held at once.
+        let target = out.target().display().to_string();
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
+        let bytes = super::write_csv(&selected, &mut w)?;
+        let out = w
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .with_context(|| format!("cannot write {target}"))?;
+        out.commit()
+            .with_context(|| format!("cannot write {target}"))?;
+        let mut err = anstream::stderr().lock();
+        let _ = writeln!(err, "wrote {} ({bytes} bytes)", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let view = view(&ws, global, &sel, selected, format);
     let bytes = report::write(format, &view, Options { method: sel.method }, out)?;
     let mut err = anstream::stderr().lock();
     let _ = writeln!(err, "wrote {} ({bytes} bytes)", path.display());
@@ -43,11 +60,12 @@ fn to_stdout(args: &ReportArgs, global: &Global, sel: &Selection) -> anyhow::Res
     let Some(format) = args.format else {
         bail!("-o - writes to standard output: name the format with --format");
     };
-    if format == report::ReportFormat::Markdown {
+    if format == ReportFormat::Markdown {
         bail!("a Markdown report writes its charts as files beside it: name a file with -o");
     }
     let ws = super::load(&args.input, global)?;
-    let view = view(&ws, global, sel)?;
+    let selected = select(&ws, sel)?;
+    let view = view(&ws, global, sel, selected, format);
     let bytes = report::render(format, &view, Options { method: sel.method })?;
     let mut out = std::io::stdout().lock();
     out.write_all(&bytes)?;
@@ -56,13 +74,23 @@ fn to_stdout(args: &ReportArgs, global: &Global, sel: &Selection) -> anyhow::Res
 }
 
 /// The selected rows of every plan, warnings about them printed.
-fn view<'w>(ws: &'w Workspace, global: &Global, sel: &Selection) -> anyhow::Result<View<'w>> {
+fn view<'w>(
+    ws: &'w Workspace,
+    global: &Global,
+    sel: &Selection,
+    selected: Vec<super::select::Selected<'w>>,
+    format: ReportFormat,
+) -> View<'w> {
+    // Charts draw every point of a series.
+    let charts = matches!(format, ReportFormat::Html | ReportFormat::Markdown);
     let view = View {
-        plans: views(ws, sel)?,
+        plans: (selected.into_iter())
+            .map(|s| if charts { s.keep_points() } else { s }.view())
+            .collect(),
         lang: super::status::lang(global, ws.defaults.lang),
         color: false,
         by_series: sel.by_series(),
     };
     super::print_series_warnings(&view);
-    Ok(view)
+    view
 }

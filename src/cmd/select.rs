@@ -4,10 +4,13 @@
 
 use anyhow::{Context as _, bail};
 
+use rayon::prelude::*;
+
+use crate::actuals::Actuals;
 use crate::cli::{MethodArg, SelectArgs};
-use crate::engine::{Assessment, Context, Status, assess_plan};
+use crate::engine::{Assessment, Context, Status, Unit, plan_units};
 use crate::period::Period;
-use crate::plan::Method;
+use crate::plan::{Method, Plan};
 use crate::render::PlanView;
 use crate::workspace::Workspace;
 
@@ -56,8 +59,90 @@ impl Selection {
     }
 }
 
+/// Rows assessed at a time: memory for rows stays bounded while the
+/// threads have enough to share.
+const BATCH: usize = 2048;
+
+/// One plan's selected rows, not yet assessed: [`Selected::batches`]
+/// assesses them in parallel, a batch at a time, in order.
+pub struct Selected<'w> {
+    pub plan: &'w Plan,
+    pub actuals: &'w Actuals,
+    pub as_of: Option<Period>,
+    ctx: Context<'w>,
+    units: Vec<Unit>,
+    statuses: Vec<Status>,
+}
+
+impl<'w> Selected<'w> {
+    /// How many rows at most (before `--status`).
+    pub fn len(&self) -> usize {
+        self.units.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.units.is_empty()
+    }
+
+    /// Keep each row's points (charts).
+    pub fn keep_points(mut self) -> Self {
+        self.ctx.keep_points = true;
+        self
+    }
+
+    /// Assess the rows batch by batch (in parallel), give each batch to
+    /// `map` (in parallel too), and the results to `sink` in row order.
+    pub fn batches<T: Send, E>(
+        &self,
+        map: impl Fn(&[Assessment]) -> T + Sync,
+        mut sink: impl FnMut(T) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let per_round = BATCH * rayon::current_num_threads().max(1) * 2;
+        for round in self.units.chunks(per_round) {
+            let done: Vec<T> = round
+                .par_chunks(BATCH)
+                .map(|units| {
+                    let mut rows: Vec<Assessment> =
+                        units.iter().map(|u| self.ctx.assess_unit(u)).collect();
+                    if !self.statuses.is_empty() {
+                        rows.retain(|a| self.statuses.contains(&a.status));
+                    }
+                    map(&rows)
+                })
+                .collect();
+            for t in done {
+                sink(t)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every row, assessed.
+    pub fn view(self) -> PlanView<'w> {
+        let mut rows = Vec::with_capacity(self.units.len());
+        let _ = self.batches(
+            |b| b.to_vec(),
+            |b| {
+                rows.extend(b);
+                Ok::<(), ()>(())
+            },
+        );
+        PlanView {
+            plan: self.plan,
+            actuals: self.actuals,
+            as_of: self.as_of,
+            rows,
+        }
+    }
+}
+
 /// Assess every plan and keep the selected rows.
 pub fn views<'w>(ws: &'w Workspace, sel: &Selection) -> anyhow::Result<Vec<PlanView<'w>>> {
+    Ok(select(ws, sel)?.into_iter().map(Selected::view).collect())
+}
+
+/// Every plan's selected rows, to be assessed.
+pub fn select<'w>(ws: &'w Workspace, sel: &Selection) -> anyhow::Result<Vec<Selected<'w>>> {
     if let Some(r) = &sel.region
         && !ws.plans.iter().any(|l| l.plan.knows_region(r))
     {
@@ -99,11 +184,21 @@ pub fn views<'w>(ws: &'w Workspace, sel: &Selection) -> anyhow::Result<Vec<PlanV
             .or(ws.defaults.as_of)
             .or_else(|| l.actuals.latest_period());
         let Some(as_of) = as_of else {
-            out.push(PlanView {
+            // Rows of a plan without any data: every indicator, no data.
+            let ctx = Context {
+                plan: &l.plan,
+                actuals: &l.actuals,
+                as_of: l.plan.baseline,
+                method: None,
+                keep_points: false,
+            };
+            out.push(Selected {
                 plan: &l.plan,
                 actuals: &l.actuals,
                 as_of: None,
-                rows: empty_rows(l),
+                units: plan_units(&ctx),
+                ctx,
+                statuses: Vec::new(),
             });
             continue;
         };
@@ -112,90 +207,90 @@ pub fn views<'w>(ws: &'w Workspace, sel: &Selection) -> anyhow::Result<Vec<PlanV
             actuals: &l.actuals,
             as_of,
             method: sel.method,
+            keep_points: false,
         };
-        let rows = assess_plan(&ctx);
-        let rows = pick(rows, &l.plan, sel);
-        out.push(PlanView {
+        let units = pick(plan_units(&ctx), &ctx, sel);
+        out.push(Selected {
             plan: &l.plan,
             actuals: &l.actuals,
             as_of: Some(as_of),
-            rows,
+            units,
+            ctx,
+            statuses: sel.statuses.clone(),
         });
     }
     Ok(out)
 }
 
-/// Rows of a plan without any data: every indicator, no data.
-fn empty_rows(l: &crate::workspace::Loaded) -> Vec<Assessment> {
-    let ctx = Context {
-        plan: &l.plan,
-        actuals: &l.actuals,
-        as_of: l.plan.baseline,
-        method: None,
-    };
-    assess_plan(&ctx)
-}
-
-fn pick(rows: Vec<Assessment>, plan: &crate::plan::Plan, sel: &Selection) -> Vec<Assessment> {
+/// The rows the selection keeps (all but `--status`, which needs figures).
+fn pick(units: Vec<Unit>, ctx: &Context, sel: &Selection) -> Vec<Unit> {
+    let plan = ctx.plan;
     let own = plan.region.as_deref().unwrap_or("");
     let region = sel.region.as_deref();
-    let dim_only = |a: &Assessment, dim: &str| {
-        !a.breakdown.is_empty()
-            && a.breakdown
+    let dim_only = |breakdown: &str, dim: &str| {
+        !breakdown.is_empty()
+            && breakdown
                 .split(';')
                 .all(|kv| kv.split_once('=').is_some_and(|(k, _)| k == dim))
     };
-    let keep = |a: &Assessment| -> bool {
+    let keep = |u: &Unit| -> bool {
+        let (r, b) = u.names(ctx);
         match (sel.by.as_deref(), region) {
             // Every series (check): regions and breakdowns alike.
-            (Some("*"), Some(r)) => a.region == r,
+            (Some("*"), Some(want)) => r == want,
             (Some("*"), None) => true,
-            (Some("region"), Some(r)) => a.region == r && a.breakdown.is_empty(),
-            (Some("region"), None) => a.breakdown.is_empty(),
-            (Some(dim), r) => a.region == r.unwrap_or(own) && dim_only(a, dim),
-            (None, Some(r)) => a.region == r && a.breakdown.is_empty(),
+            (Some("region"), Some(want)) => r == want && b.is_empty(),
+            (Some("region"), None) => b.is_empty(),
+            (Some(dim), want) => r == want.unwrap_or(own) && dim_only(b, dim),
+            (None, Some(want)) => r == want && b.is_empty(),
             (None, None) => true,
         }
     };
-    let mut rows: Vec<Assessment> = rows.into_iter().filter(keep).collect();
+    let mut units: Vec<Unit> = units.into_iter().filter(keep).collect();
     if sel.by.is_none() && region.is_none() {
         // One row per indicator: its headline series where it has one,
         // else all its series.
-        let headline = |a: &Assessment| a.region == own && a.breakdown.is_empty();
-        let with_headline: Vec<usize> = rows
-            .iter()
-            .filter(|a| headline(a))
-            .map(|a| a.indicator)
-            .collect();
-        rows.retain(|a| headline(a) || !with_headline.contains(&a.indicator));
-        rows = roll_up(rows);
+        let headline = |u: &Unit| {
+            let (r, b) = u.names(ctx);
+            r == own && b.is_empty()
+        };
+        let mut with_headline = vec![false; plan.indicators.len()];
+        for u in units.iter().filter(|u| headline(u)) {
+            with_headline[u.indicator()] = true;
+        }
+        units.retain(|u| headline(u) || !with_headline[u.indicator()]);
+        units = roll_up(units, ctx);
     }
     if let Some(g) = &sel.group {
-        rows.retain(|a| {
-            let ind = &plan.indicators[a.indicator];
+        units.retain(|u| {
+            let ind = &plan.indicators[u.indicator()];
             ind.group.as_deref() == Some(g.as_str()) || ind.group_en.as_deref() == Some(g.as_str())
         });
     }
-    if !sel.statuses.is_empty() {
-        rows.retain(|a| sel.statuses.contains(&a.status));
-    }
-    rows
+    units
 }
 
 /// Under method `cagr`, an indicator shown as several series (no headline)
 /// becomes one roll-up row (SPEC §3.3); under `time` its series stay rows.
-fn roll_up(rows: Vec<Assessment>) -> Vec<Assessment> {
-    let mut out: Vec<Assessment> = Vec::with_capacity(rows.len());
+fn roll_up(units: Vec<Unit>, ctx: &Context) -> Vec<Unit> {
+    let cagr = |i: usize| ctx.method.unwrap_or(ctx.plan.indicators[i].method) == Method::Cagr;
+    if !(0..ctx.plan.indicators.len()).any(cagr) {
+        return units; // nothing to roll up: no copy of a million units
+    }
+    let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     let mut i = 0;
-    while i < rows.len() {
-        let ind = rows[i].indicator;
-        let n = rows[i..].iter().take_while(|a| a.indicator == ind).count();
-        let group = &rows[i..i + n];
-        if n > 1 && group.iter().all(|a| a.method == Method::Cagr) {
-            let refs: Vec<&Assessment> = group.iter().collect();
-            out.extend(crate::engine::roll_up_series(&refs));
+    while i < units.len() {
+        let ind = units[i].indicator();
+        let n = units[i..]
+            .iter()
+            .take_while(|u| u.indicator() == ind)
+            .count();
+        if n > 1 && cagr(ind) {
+            // Without a headline, these are all the indicator's series
+            // with a value up to the as-of period (see `plan_units`).
+            out.push(Unit::roll_up(ind));
         } else {
-            out.extend(group.iter().cloned());
+            out.extend_from_slice(&units[i..i + n]);
         }
         i += n;
     }

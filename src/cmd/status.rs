@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::select::{Selection, views};
+use super::select::{Selection, select, views};
 use crate::cli::{Global, LangArg, StatusArgs};
 use crate::display::Lang;
 use crate::render::{Format, View};
@@ -11,6 +11,13 @@ use crate::render::{Format, View};
 pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let sel = Selection::parse(&args.select)?;
     let ws = super::load(&args.input, global)?;
+    if args.format == Format::Csv {
+        // Streamed: a million series need not be held at once.
+        let mut out = super::raw_stdout();
+        super::write_csv(&select(&ws, &sel)?, &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let view = View {
         plans: views(&ws, &sel)?,
         lang: lang(global, ws.defaults.lang),

@@ -9,13 +9,13 @@ pub fn run(args: &InputArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let ws = super::load(args, global)?;
     let mut out = super::stdout();
     for l in &ws.plans {
-        let rows: usize = l.actuals.series.iter().map(|s| s.points.len()).sum();
+        let rows = l.actuals.point_count();
         writeln!(
             out,
             "ok: {} ({} indicators, {} series, {rows} values in {} file(s))",
             l.plan.path,
             l.plan.indicators.len(),
-            l.actuals.series.len(),
+            l.actuals.series_count(),
             l.actuals.files.len()
         )?;
     }

@@ -10,18 +10,22 @@
 
 mod cagr;
 mod goal;
+mod rows;
 mod status;
 #[cfg(test)]
 mod tests;
+
+use std::cell::{Cell, RefCell};
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 pub use cagr::roll_up;
 pub use goal::Goal;
+pub use rows::{Unit, assess_units, plan_units};
 pub use status::Status;
 
-use crate::actuals::{Actuals, Point, Series};
+use crate::actuals::{Actuals, Series};
 use crate::period::{Period, TICKS_PER_YEAR};
 use crate::plan::{Direction, Indicator, Method, Plan, TargetExpr};
 
@@ -110,9 +114,14 @@ pub struct Assessment {
     pub milestones: Vec<MilestoneResult>,
     /// For `every_period`: the first step that broke the rule.
     pub broken_step: Option<(Period, Period)>,
+    /// The values at the two ends of `broken_step`.
+    pub broken_values: Option<(Decimal, Decimal)>,
     /// The series' points up to the as-of period (the plan's baseline
-    /// value included when the data lacks it).
+    /// value included when the data lacks it); filled only when the
+    /// [`Context`] asks for them (charts), the figures never need them here.
     pub points: Vec<(Period, Decimal)>,
+    /// The most decimals of those points (display precision).
+    pub decimals: u32,
 }
 
 /// Everything a series is assessed against.
@@ -122,12 +131,14 @@ pub struct Context<'a> {
     pub as_of: Period,
     /// `--method`, overriding the plan and the indicator.
     pub method: Option<Method>,
+    /// Keep each series' points in its [`Assessment`] (for charts).
+    pub keep_points: bool,
 }
 
 impl Context<'_> {
     /// Assess one series of an indicator. `series` is `None` for an
     /// indicator without any rows (its figures then come from the plan).
-    pub fn assess(&self, ind_idx: usize, series: Option<&Series>) -> Assessment {
+    pub fn assess(&self, ind_idx: usize, series: Option<Series>) -> Assessment {
         let ind = &self.plan.indicators[ind_idx];
         let (region, breakdown) = match series {
             Some(s) => (
@@ -139,8 +150,7 @@ impl Context<'_> {
         let headline =
             breakdown.is_empty() && region == self.plan.region.clone().unwrap_or_default();
         let plan_baseline = if headline { ind.baseline } else { None };
-        let raw: &[Point] = series.map_or(&[], |s| &s.points);
-        let points = effective_points(raw, ind.baseline_period, plan_baseline, self.as_of);
+        let points = effective_points(series, ind.baseline_period, plan_baseline, self.as_of);
         let method = self.method.unwrap_or(ind.method);
         let mut a = Assessment::empty(ind_idx, region, breakdown, ind, method);
 
@@ -162,12 +172,15 @@ impl Context<'_> {
             a.previous_period = Some(pp);
             a.previous = Some(pv);
         }
-        a.points = points;
-        self.figures(ind, &mut a);
+        a.decimals = points.iter().map(|(_, v)| v.scale()).max().unwrap_or(0);
+        self.figures(ind, &mut a, &points);
+        if self.keep_points {
+            a.points = points;
+        }
         a
     }
 
-    fn figures(&self, ind: &Indicator, a: &mut Assessment) {
+    fn figures(&self, ind: &Indicator, a: &mut Assessment, points: &[(Period, Decimal)]) {
         let percent = ind.is_percent();
         if let (Some(y), Some(p)) = (a.value, a.previous) {
             a.yoy = y.checked_sub(p);
@@ -175,9 +188,10 @@ impl Context<'_> {
                 a.yoy_pct = relative(y, p);
             }
         }
-        let since: Vec<(Period, Decimal)> = match a.baseline_period {
-            Some(t0) => a.points.iter().copied().filter(|(p, _)| *p >= t0).collect(),
-            None => Vec::new(),
+        // Points are in period order: those since the baseline are a tail.
+        let since: &[(Period, Decimal)] = match a.baseline_period {
+            Some(t0) => &points[points.partition_point(|(p, _)| *p < t0)..],
+            None => &[],
         };
         if let (Some(b), Some(y), Some(t0), Some(t)) =
             (a.baseline, a.value, a.baseline_period, a.period)
@@ -195,8 +209,8 @@ impl Context<'_> {
             .as_ref()
             .and_then(|g| g.level(a.value.or(a.baseline)));
         let Some(goal) = a.goal.clone() else {
-            a.status = self.status_without_goal(ind, a, &since);
-            a.milestones = self.milestones(ind, a);
+            a.status = self.status_without_goal(ind, a, since);
+            a.milestones = self.milestones(ind, a, points);
             return;
         };
         let y = a.value;
@@ -222,7 +236,7 @@ impl Context<'_> {
                 && let Some(p) = a.period
             {
                 let elapsed = Decimal::from(p.ticks() - t0.ticks());
-                a.time_progress = elapsed.checked_div(planned);
+                a.time_progress = time_progress(t0, p, tt);
                 if elapsed > Decimal::ZERO
                     && t != b
                     && let Some(y) = a.value
@@ -245,14 +259,14 @@ impl Context<'_> {
                 .and_then(|d| d.checked_mul(per_year)?.checked_div(ticks));
             a.required_rate = rate(y, t, ticks / per_year);
         }
-        self.project(a, &goal, &since, tt);
+        self.project(a, &goal, since, tt);
         let cagr_grade = match (&goal, a.method) {
             (Goal::Better { .. }, _) | (_, Method::Time) => None,
             (_, Method::Cagr) => Some(self.cagr_grade(ind, a, a.target)),
         };
 
         // Status: the first rule that holds (SPEC §3.1).
-        let deadline_value = a.points.iter().rev().find(|(p, _)| p.ends_by(tt)).copied();
+        let deadline_value = points.iter().rev().find(|(p, _)| p.ends_by(tt)).copied();
         a.status = if met {
             a.early = a.period.is_some_and(|p| p < tt);
             Status::Achieved
@@ -291,7 +305,7 @@ impl Context<'_> {
         if a.method == Method::Cagr && a.status == Status::Achieved {
             a.score = Some(cagr::ACHIEVED_SCORE);
         }
-        a.milestones = self.milestones(ind, a);
+        a.milestones = self.milestones(ind, a, points);
     }
 
     /// Method `cagr`: `R` (or `P`), `C` and the score into the assessment,
@@ -374,10 +388,7 @@ impl Context<'_> {
             breakdown: self.actuals.breakdowns.get(&a.breakdown)?,
         };
         let s = self.actuals.get(&key)?;
-        s.points
-            .iter()
-            .find(|p| p.period == period)
-            .map(|p| p.value)
+        s.values().find(|(p, _)| *p == period).map(|(_, v)| v)
     }
 
     /// Statuses of targets that are not a level: `every_period`, or a
@@ -400,6 +411,7 @@ impl Context<'_> {
                     };
                     if !ok {
                         a.broken_step = Some((w[0].0, w[1].0));
+                        a.broken_values = Some((w[0].1, w[1].1));
                         return Status::Missed;
                     }
                 }
@@ -447,14 +459,18 @@ impl Context<'_> {
         }
     }
 
-    fn milestones(&self, ind: &Indicator, a: &Assessment) -> Vec<MilestoneResult> {
+    fn milestones(
+        &self,
+        ind: &Indicator,
+        a: &Assessment,
+        points: &[(Period, Decimal)],
+    ) -> Vec<MilestoneResult> {
         ind.milestones
             .iter()
             .map(|m| {
                 let goal = Goal::resolve_expr(&m.target, a.baseline, a.direction, |_| None);
                 let target = goal.as_ref().and_then(|g| g.level(a.baseline));
-                let value = a
-                    .points
+                let value = points
                     .iter()
                     .rev()
                     .find(|(p, _)| p.ends_by(m.period))
@@ -503,16 +519,16 @@ impl Assessment {
 /// The data points up to `as_of`, with the plan's baseline value added at
 /// its period when the data has none there.
 fn effective_points(
-    raw: &[Point],
+    series: Option<Series>,
     t0: Period,
     plan_baseline: Option<Decimal>,
     as_of: Period,
 ) -> Vec<(Period, Decimal)> {
-    let mut pts: Vec<(Period, Decimal)> = raw
-        .iter()
-        .filter(|p| p.period.ends_by(as_of))
-        .map(|p| (p.period, p.value))
-        .collect();
+    let mut pts: Vec<(Period, Decimal)> = Vec::with_capacity(series.map_or(0, |s| s.len()) + 1);
+    if let Some(s) = series {
+        // Sorted by period: stop at the first one after the as-of period.
+        pts.extend(s.values_until(as_of));
+    }
     if let Some(b) = plan_baseline
         && t0.ends_by(as_of)
         && !pts.iter().any(|(p, _)| *p == t0)
@@ -557,6 +573,12 @@ fn relative(y: Decimal, b: Decimal) -> Option<Decimal> {
 /// Compound annual growth between two positive values.
 fn cagr(b: Decimal, y: Decimal, t0: Period, t: Period) -> Option<f64> {
     let years = (t.position() - t0.position()).to_f64()?;
+    if years.fract() == 0.0 {
+        // A whole number of years goes through a decimal and back
+        // unchanged: skip the round trip (the common case, year periods).
+        let (f, t) = (b.to_f64()?, y.to_f64()?);
+        return (f > 0.0 && t >= 0.0 && years > 0.0).then(|| (t / f).powf(1.0 / years) - 1.0);
+    }
     rate(b, y, Decimal::from_f64_retain(years)?)
 }
 
@@ -564,6 +586,51 @@ fn cagr(b: Decimal, y: Decimal, t0: Period, t: Period) -> Option<f64> {
 fn rate(from: Decimal, to: Decimal, years: Decimal) -> Option<f64> {
     let (f, t, n) = (from.to_f64()?, to.to_f64()?, years.to_f64()?);
     (f > 0.0 && t >= 0.0 && n > 0.0).then(|| (t / f).powf(1.0 / n) - 1.0)
+}
+
+thread_local! {
+    /// The last time progress computed on this thread: the series of an
+    /// indicator mostly share their periods, and it depends on nothing else.
+    static TIME_PROGRESS: Cell<Option<([Period; 3], Option<Decimal>)>> = const { Cell::new(None) };
+    /// Likewise the x terms of the last line fitted: the periods, their mean
+    /// and the sum of squared deviations (`None`: it overflowed).
+    static X_TERMS: RefCell<(Vec<Period>, Decimal, Option<Decimal>)> =
+        const { RefCell::new((Vec::new(), Decimal::ZERO, None)) };
+}
+
+/// `(t − t0) / (tT − t0)` (remembered, see [`TIME_PROGRESS`]).
+fn time_progress(t0: Period, t: Period, tt: Period) -> Option<Decimal> {
+    let key = [t0, t, tt];
+    if let Some((k, tp)) = TIME_PROGRESS.get()
+        && k == key
+    {
+        return tp;
+    }
+    // Exact ticks: one rounding, in the division.
+    let tp =
+        Decimal::from(t.ticks() - t0.ticks()).checked_div(Decimal::from(tt.ticks() - t0.ticks()));
+    TIME_PROGRESS.set(Some((key, tp)));
+    tp
+}
+
+/// The mean of the points' positions and the sum of their squared
+/// deviations from it (remembered, see [`X_TERMS`]).
+fn x_terms(points: &[(Period, Decimal)]) -> (Decimal, Option<Decimal>) {
+    X_TERMS.with_borrow_mut(|(periods, mean_x, sxx)| {
+        let same =
+            periods.len() == points.len() && periods.iter().zip(points).all(|(a, (b, _))| a == b);
+        if !same {
+            let n = Decimal::from(points.len());
+            *mean_x = points.iter().map(|(p, _)| p.position()).sum::<Decimal>() / n;
+            *sxx = points.iter().try_fold(Decimal::ZERO, |s, (p, _)| {
+                let dx = p.position() - *mean_x;
+                s.checked_add(dx.checked_mul(dx)?)
+            });
+            periods.clear();
+            periods.extend(points.iter().map(|(p, _)| *p));
+        }
+        (*mean_x, *sxx)
+    })
 }
 
 /// A least-squares line `y = mean_y + slope (x − mean_x)`, x in years.
@@ -579,20 +646,18 @@ impl Line {
             return None;
         }
         let n = Decimal::from(points.len());
-        let xs: Vec<Decimal> = points.iter().map(|(p, _)| p.position()).collect();
-        let mean_x = xs.iter().sum::<Decimal>() / n;
+        let (mean_x, sxx) = x_terms(points);
         let mut sum_y = Decimal::ZERO;
         for (_, v) in points {
             sum_y = sum_y.checked_add(*v)?;
         }
         let mean_y = sum_y.checked_div(n)?;
-        let (mut sxy, mut sxx) = (Decimal::ZERO, Decimal::ZERO);
-        for (x, (_, y)) in xs.iter().zip(points) {
-            let dx = *x - mean_x;
+        let mut sxy = Decimal::ZERO;
+        for (p, y) in points {
+            let dx = p.position() - mean_x;
             sxy = sxy.checked_add(dx.checked_mul(y.checked_sub(mean_y)?)?)?;
-            sxx = sxx.checked_add(dx.checked_mul(dx)?)?;
         }
-        let slope = sxy.checked_div(sxx)?;
+        let slope = sxy.checked_div(sxx?)?;
         Some(Line {
             mean_x,
             mean_y,
@@ -617,48 +682,7 @@ impl Line {
 /// Assess every series of a plan (every indicator without rows too), in
 /// plan order, then by region and breakdown.
 pub fn assess_plan(ctx: &Context) -> Vec<Assessment> {
-    let mut by_indicator: Vec<Vec<&Series>> = vec![Vec::new(); ctx.plan.indicators.len()];
-    for s in &ctx.actuals.series {
-        by_indicator[s.key.indicator as usize].push(s);
-    }
-    let mut out = Vec::new();
-    for (i, mut series) in by_indicator.into_iter().enumerate() {
-        series.sort_by(|a, b| {
-            let name = |s: &Series| {
-                (
-                    ctx.actuals.region_name(&s.key),
-                    ctx.actuals.breakdown_name(&s.key),
-                )
-            };
-            name(a).cmp(&name(b))
-        });
-        let plan_region = ctx.plan.region.as_deref().unwrap_or("");
-        let has_headline = series.iter().any(|s| {
-            ctx.actuals.region_name(&s.key) == plan_region
-                && ctx.actuals.breakdown_name(&s.key).is_empty()
-        });
-        let before = out.len();
-        if !has_headline && ctx.plan.indicators[i].baseline.is_some() {
-            out.push(ctx.assess(i, None));
-        }
-        for s in series {
-            // A series with nothing up to the as-of period is not shown,
-            // but for the plan's own (headline) series.
-            let headline = ctx.actuals.region_name(&s.key) == plan_region
-                && ctx.actuals.breakdown_name(&s.key).is_empty();
-            if headline
-                || s.points
-                    .first()
-                    .is_some_and(|p| p.period.ends_by(ctx.as_of))
-            {
-                out.push(ctx.assess(i, Some(s)));
-            }
-        }
-        if out.len() == before {
-            out.push(ctx.assess(i, None)); // an indicator without data still has a row
-        }
-    }
-    out
+    assess_units(ctx, &plan_units(ctx))
 }
 
 /// One row standing for several series of an indicator (method `cagr`,
@@ -728,7 +752,9 @@ impl Assessment {
             early: false,
             milestones: Vec::new(),
             broken_step: None,
+            broken_values: None,
             points: Vec::new(),
+            decimals: 0,
         }
     }
 }

@@ -33,6 +33,7 @@ fn assess(plan: &Plan, a: &Actuals, as_of: &str) -> Vec<Assessment> {
         actuals: a,
         as_of: Period::parse(as_of).unwrap(),
         method: None,
+        keep_points: true,
     })
 }
 

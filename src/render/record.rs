@@ -53,73 +53,96 @@ pub const COLUMNS: &[&str] = &[
     "status",
 ];
 
-fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> Field) -> Field {
-    v.map_or(Field::Null, f)
+/// A field of the record, borrowed: what [`each_field`] hands out.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FieldRef<'a> {
+    Null,
+    Text(&'a str),
+    Decimal(Decimal),
+    Float(f64),
+    Int(i64),
 }
 
-fn text(s: &str) -> Field {
-    if s.is_empty() {
-        Field::Null
-    } else {
-        Field::Text(s.to_string())
-    }
-}
-
-/// A period as a number when it is a year (so `2023` compares as a year),
-/// else as text (`2023-Q2`).
-fn period(p: Option<crate::period::Period>) -> Field {
-    match p {
-        Some(crate::period::Period::Year(y)) => Field::Int(i64::from(y)),
-        Some(p) => Field::Text(p.to_string()),
-        None => Field::Null,
+impl FieldRef<'_> {
+    pub fn to_owned(self) -> Field {
+        match self {
+            FieldRef::Null => Field::Null,
+            FieldRef::Text(s) => Field::Text(s.to_string()),
+            FieldRef::Decimal(d) => Field::Decimal(d),
+            FieldRef::Float(x) => Field::Float(x),
+            FieldRef::Int(i) => Field::Int(i),
+        }
     }
 }
 
 /// The fields of one series, in [`COLUMNS`] order.
 pub fn fields(plan: &Plan, a: &Assessment) -> Vec<Field> {
-    let f = fields_unchecked(plan, a);
+    let mut f = Vec::with_capacity(COLUMNS.len());
+    each_field(plan, a, |x| f.push(x.to_owned()));
     debug_assert_eq!(f.len(), COLUMNS.len(), "a field for every column");
     f
 }
 
-fn fields_unchecked(plan: &Plan, a: &Assessment) -> Vec<Field> {
+fn text_ref(s: &str) -> FieldRef<'_> {
+    if s.is_empty() {
+        FieldRef::Null
+    } else {
+        FieldRef::Text(s)
+    }
+}
+
+/// A period as a number when it is a year (so `2023` compares as a year),
+/// else as text (`2023-Q2`), given to `f`.
+fn period_ref(p: Option<crate::period::Period>, f: &mut impl FnMut(FieldRef<'_>)) {
+    match p {
+        Some(crate::period::Period::Year(y)) => f(FieldRef::Int(i64::from(y))),
+        Some(p) => f(FieldRef::Text(&p.to_string())),
+        None => f(FieldRef::Null),
+    }
+}
+
+/// Give each field of one series to `f`, in [`COLUMNS`] order, without
+/// copying any text (the one list of columns both formats follow).
+pub fn each_field(plan: &Plan, a: &Assessment, mut f: impl FnMut(FieldRef<'_>)) {
     let ind = &plan.indicators[a.indicator];
-    let dec = |d: Option<Decimal>| opt(d, Field::Decimal);
+    let dec = |d: Option<Decimal>| d.map_or(FieldRef::Null, FieldRef::Decimal);
     // Computed figures lose the trailing zeros that division leaves.
-    let computed = |d: Option<Decimal>| opt(d, |d| Field::Decimal(d.normalize()));
-    vec![
-        Field::Text(plan.id.clone()),
-        Field::Text(ind.id.clone()),
-        Field::Text(ind.name.clone()),
-        text(&a.region),
-        text(&a.breakdown),
-        text(&ind.unit),
-        Field::Text(ind.kind.as_str().into()),
-        Field::Text(a.direction.as_str().into()),
-        period(a.baseline_period),
-        dec(a.baseline),
-        period(a.period),
-        dec(a.value),
-        dec(a.previous),
-        dec(a.target),
-        opt(a.goal.as_ref(), |g| Field::Text(g.op_str().into())),
-        period(Some(a.target_period)),
-        dec(a.gap),
-        dec(a.change),
-        computed(a.change_pct),
-        dec(a.yoy),
-        computed(a.yoy_pct),
-        opt(a.cagr, Field::Float),
-        computed(a.required_change),
-        computed(a.completion),
-        computed(a.time_progress),
-        computed(a.ratio),
-        opt(a.score, Field::Float),
-        Field::Text(a.method.as_str().into()),
-        dec(ind.limit),
-        opt(a.limit_factor, Field::Float),
-        computed(a.projection),
-        period(a.projected_meet),
-        Field::Text(a.status.as_str().into()),
-    ]
+    let computed =
+        |d: Option<Decimal>| d.map_or(FieldRef::Null, |d| FieldRef::Decimal(d.normalize()));
+    let float = |x: Option<f64>| x.map_or(FieldRef::Null, FieldRef::Float);
+    f(FieldRef::Text(&plan.id));
+    f(FieldRef::Text(&ind.id));
+    f(FieldRef::Text(&ind.name));
+    f(text_ref(&a.region));
+    f(text_ref(&a.breakdown));
+    f(text_ref(&ind.unit));
+    f(FieldRef::Text(ind.kind.as_str()));
+    f(FieldRef::Text(a.direction.as_str()));
+    period_ref(a.baseline_period, &mut f);
+    f(dec(a.baseline));
+    period_ref(a.period, &mut f);
+    f(dec(a.value));
+    f(dec(a.previous));
+    f(dec(a.target));
+    f(a.goal
+        .as_ref()
+        .map_or(FieldRef::Null, |g| FieldRef::Text(g.op_str())));
+    period_ref(Some(a.target_period), &mut f);
+    f(dec(a.gap));
+    f(dec(a.change));
+    f(computed(a.change_pct));
+    f(dec(a.yoy));
+    f(computed(a.yoy_pct));
+    f(float(a.cagr));
+    f(computed(a.required_change));
+    f(computed(a.completion));
+    f(computed(a.time_progress));
+    f(computed(a.ratio));
+    f(float(a.score));
+    f(FieldRef::Text(a.method.as_str()));
+    f(dec(ind.limit));
+    f(float(a.limit_factor));
+    f(computed(a.projection));
+    period_ref(a.projected_meet, &mut f);
+    f(FieldRef::Text(a.status.as_str()));
 }

@@ -281,6 +281,7 @@ pub fn matrix(view: &View, pv: &PlanView, options: Options) -> Option<Matrix> {
         actuals: pv.actuals,
         as_of,
         method: options.method,
+        keep_points: false,
     });
     let own = pv.plan.region.as_deref().unwrap_or("");
     let mut regions: Vec<String> = Vec::new();
@@ -372,12 +373,7 @@ pub fn provenance(pv: &PlanView, a: &Assessment) -> (Option<String>, Option<Stri
     let Some(series) = key.and_then(|k| act.get(&k)) else {
         return (None, None);
     };
-    let Some(point) = series
-        .points
-        .iter()
-        .rev()
-        .find(|p| Some(p.period) == a.period)
-    else {
+    let Some(point) = series.points().rev().find(|p| Some(p.period) == a.period) else {
         return (None, None);
     };
     let text = |i: Option<u32>| {

@@ -562,6 +562,7 @@ mod tests {
             actuals: &actuals,
             as_of,
             method: None,
+            keep_points: false,
         });
         let a = rows
             .iter()

@@ -27,7 +27,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use rust_decimal::Decimal;
 
-use super::select::{Selection, views};
+use super::select::{Selected, Selection, select};
 use crate::actuals::{Actuals, SeriesKey};
 use crate::cli::{Global, MethodArg, ShowArgs, ShowFormat};
 use crate::diag::{Diagnostic, Diagnostics, InputError};
@@ -91,7 +91,11 @@ pub fn run(args: &ShowArgs, global: &Global) -> anyhow::Result<ExitCode> {
         statuses: Vec::new(),
         method,
     };
-    let mut all = views(&ws, &sel)?;
+    // Every period is shown and charted: keep the points.
+    let mut all: Vec<_> = select(&ws, &sel)?
+        .into_iter()
+        .map(|s| Selected::keep_points(s).view())
+        .collect();
     let pv = all.swap_remove(plan_idx);
     let lang = super::status::lang(global, ws.defaults.lang);
     let series = pick(&pv, ind_idx, args.region.as_deref(), args.by.as_deref())?;
@@ -322,13 +326,14 @@ fn rows(pv: &PlanView, a: &Assessment, method: Option<Method>) -> Vec<Row> {
     a.points
         .iter()
         .map(|&(period, value)| {
-            let point = series.and_then(|s| s.points.iter().find(|p| p.period == period));
+            let point = series.and_then(|s| s.points().find(|p| p.period == period));
             let text = |i: Option<u32>| i.map(|i| pv.actuals.texts.name(i).to_string());
             let at = Context {
                 plan: pv.plan,
                 actuals: pv.actuals,
                 as_of: period,
                 method,
+                keep_points: false,
             }
             .assess(a.indicator, series);
             Row {
@@ -339,8 +344,8 @@ fn rows(pv: &PlanView, a: &Assessment, method: Option<Method>) -> Vec<Row> {
                 yoy: at.yoy,
                 yoy_pct: at.yoy_pct,
                 path: path_at(a, period),
-                source: text(point.and_then(|p| p.source)),
-                note: text(point.and_then(|p| p.note)),
+                source: text(point.as_ref().and_then(|p| p.source)),
+                note: text(point.as_ref().and_then(|p| p.note)),
                 from_plan: point.is_none(),
             }
         })
@@ -348,7 +353,7 @@ fn rows(pv: &PlanView, a: &Assessment, method: Option<Method>) -> Vec<Row> {
 }
 
 /// The data series an assessment is of, if it has one.
-fn series_of<'a>(actuals: &'a Actuals, a: &Assessment) -> Option<&'a crate::actuals::Series> {
+fn series_of<'a>(actuals: &'a Actuals, a: &Assessment) -> Option<crate::actuals::Series<'a>> {
     let key = SeriesKey {
         indicator: u32::try_from(a.indicator).ok()?,
         region: actuals.regions.get(&a.region)?,

@@ -1,0 +1,513 @@
+//! Records to rows: the work done on each chunk of a file, in parallel.
+//!
+//! A chunk turns its records into compact [`Row`]s naming a chunk-local
+//! series, and collects its problems with lines counted from the chunk's
+//! start; [`super::reader`] merges chunks in file order, adding each
+//! chunk's first line. Rows in the common shape (ASCII number, four-digit
+//! year, the same series as the row before) take a path without
+//! allocation; every other row, and every row with a problem, takes the
+//! general path, which alone decides what is an error, so both paths
+//! accept exactly the same rows with the same values.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::fast;
+use super::pack::{period_code, small_value, value_code};
+use super::split::{Record, Splitter};
+use crate::diag::{Diagnostic, Location};
+use crate::period::Period;
+use crate::plan::{Plan, parse_number};
+
+/// At most this many problems are kept per file; the rest are counted.
+pub const MAX_ERRORS_PER_FILE: usize = 50;
+
+/// Where the columns of SPEC §1.4 are in a file.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    pub indicator: usize,
+    pub period: usize,
+    pub value: usize,
+    pub region: Option<usize>,
+    pub source: Option<usize>,
+    pub note: Option<usize>,
+    /// (column index, dimension name)
+    pub dims: Vec<(usize, String)>,
+}
+
+/// What every chunk of one file reads with.
+pub struct Shared<'p> {
+    pub plan: &'p Plan,
+    pub path: &'p str,
+    pub cols: Columns,
+    pub width: usize,
+    pub indicators: HashMap<&'p [u8], u32>,
+    /// The regions rows may name; `None`: any.
+    pub regions: Option<HashSet<&'p str>>,
+    pub default_region: &'p str,
+}
+
+impl<'p> Shared<'p> {
+    pub fn new(plan: &'p Plan, path: &'p str, cols: Columns, width: usize) -> Shared<'p> {
+        let indicators = (plan.indicators.iter().enumerate())
+            .map(|(i, ind)| (ind.id.as_bytes(), i as u32))
+            .collect();
+        let regions = (!plan.regions.is_empty() || plan.region.is_some()).then(|| {
+            let mut set: HashSet<&str> = plan.regions.iter().map(|r| r.id.as_str()).collect();
+            set.extend(plan.region.as_deref());
+            set
+        });
+        Shared {
+            plan,
+            path,
+            cols,
+            width,
+            indicators,
+            regions,
+            default_region: plan.region.as_deref().unwrap_or(""),
+        }
+    }
+
+    fn knows_region(&self, r: &str) -> bool {
+        self.regions.as_ref().is_none_or(|s| s.contains(r))
+    }
+}
+
+/// One value of a chunk-local series; `line` counts newlines from the
+/// chunk's start to the row.
+#[derive(Debug, Clone, Copy)]
+pub struct Row {
+    pub series: u32,
+    pub period: u32,
+    pub value: u32,
+    pub line: u32,
+}
+
+/// A problem of a chunk; lines count from the chunk's start.
+pub enum Problem {
+    /// Its location's line is 1-based within the chunk.
+    Diag(Diagnostic),
+    /// A row with the wrong number of fields (the message names the line).
+    Width {
+        line: u64,
+        fields: usize,
+        text: String,
+    },
+}
+
+/// What a chunk hands to the merge.
+#[derive(Default)]
+pub struct Chunk {
+    pub newlines: u64,
+    /// Bytes read (the rest is an incomplete record, for the next buffer).
+    pub consumed: usize,
+    pub rows: Vec<Row>,
+    /// (indicator, index in `regions`, index in `breakdowns`)
+    pub series: Vec<(u32, u32, u32)>,
+    pub regions: Vec<String>,
+    pub breakdowns: Vec<String>,
+    /// Values too large for an inline code (see [`super::pack`]).
+    pub overflow: Vec<Decimal>,
+    /// (line, source, note) of rows that have either.
+    pub texts: Vec<(u32, Option<String>, Option<String>)>,
+    pub problems: Vec<Problem>,
+    /// Problems beyond those kept.
+    pub more_problems: usize,
+}
+
+/// Parse the records of `buf` (`eof`: the input ends with it).
+pub fn parse(sh: &Shared, buf: &[u8], eof: bool) -> Chunk {
+    let mut p = Parser {
+        sh,
+        chunk: Chunk::default(),
+        key: Vec::new(),
+        last_key: Vec::new(),
+        last: None,
+        region_ids: Map::default(),
+        breakdown_ids: Map::default(),
+        series_ids: Map::default(),
+        last_indicator: None,
+    };
+    let mut sp = Splitter::new(buf, eof);
+    let mut rec = Record::default();
+    while sp.next_record(&mut rec) {
+        p.record(&rec);
+    }
+    p.chunk.newlines = sp.newlines();
+    p.chunk.consumed = sp.consumed();
+    p.chunk
+}
+
+struct Parser<'s, 'p> {
+    sh: &'s Shared<'p>,
+    chunk: Chunk,
+    /// The raw key fields of this row and of the last row read well.
+    key: Vec<u8>,
+    last_key: Vec<u8>,
+    last: Option<u32>,
+    region_ids: Map<String, u32>,
+    breakdown_ids: Map<String, u32>,
+    series_ids: Map<(u32, u32, u32), u32>,
+    /// The raw indicator field last resolved, and its index.
+    last_indicator: Option<(Vec<u8>, u32)>,
+}
+
+/// A hash map with a fast hash (FxHash's rounds, splitmix64's finaliser):
+/// keys here are short, local to one chunk, and not chosen by an adversary
+/// who could profit from collisions.
+type Map<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
+
+#[derive(Default)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.write_u64(u64::from_le_bytes(w));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        // Mix the high bits down (splitmix64's finaliser): the table picks
+        // buckets by the low bits and tags by the high ones.
+        let mut h = self.0;
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        h ^ (h >> 31)
+    }
+}
+
+impl Parser<'_, '_> {
+    fn record(&mut self, rec: &Record) {
+        if rec.len() == 1 && rec.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
+            return; // a blank line
+        }
+        if rec.len() != self.sh.width {
+            self.problem(Problem::Width {
+                line: rec.line,
+                fields: rec.len(),
+                text: line_text(rec),
+            });
+            return;
+        }
+        if !self.fast(rec) {
+            self.general(rec);
+        }
+    }
+
+    fn problem(&mut self, p: Problem) {
+        if self.chunk.problems.len() < MAX_ERRORS_PER_FILE {
+            self.chunk.problems.push(p);
+        } else {
+            self.chunk.more_problems += 1;
+        }
+    }
+
+    /// The common shape, without allocation; false: take the general path.
+    fn fast(&mut self, rec: &Record) -> bool {
+        let c = &self.sh.cols;
+        let value = rec.get(c.value).unwrap_or(b"");
+        if value.is_empty() {
+            return true; // an empty value is a missing value
+        }
+        let (Some((m, scale)), Some(period)) = (
+            fast::number(value),
+            fast::year(rec.get(c.period).unwrap_or(b"")),
+        ) else {
+            return false;
+        };
+        let Some(series) = self.key(rec) else {
+            return false;
+        };
+        let value = match small_value(m, scale) {
+            Some(v) => v,
+            None => value_code(Decimal::new(m, scale), &mut self.chunk.overflow),
+        };
+        self.push(rec, series, period, value);
+        true
+    }
+
+    fn push(&mut self, rec: &Record, series: u32, period: Period, value: u32) {
+        let Some(period) = period_code(period) else {
+            return;
+        };
+        let line = rec.line as u32;
+        self.chunk.rows.push(Row {
+            series,
+            period,
+            value,
+            line,
+        });
+        let c = &self.sh.cols;
+        let text = |i: Option<usize>| -> Option<String> {
+            let s = std::str::from_utf8(rec.get(i?)?).ok()?.trim();
+            (!s.is_empty()).then(|| s.to_string())
+        };
+        let (source, note) = (text(c.source), text(c.note));
+        if source.is_some() || note.is_some() {
+            self.chunk.texts.push((line, source, note));
+        }
+    }
+
+    /// The series of a row whose key fields are well formed and known.
+    fn key(&mut self, rec: &Record) -> Option<u32> {
+        let c = &self.sh.cols;
+        self.key.clear();
+        let fields = std::iter::once(Some(c.indicator))
+            .chain(std::iter::once(c.region))
+            .chain(c.dims.iter().map(|(i, _)| Some(*i)));
+        for f in fields {
+            let b = f.and_then(|i| rec.get(i)).unwrap_or(b"");
+            self.key.extend_from_slice(&(b.len() as u32).to_le_bytes());
+            self.key.extend_from_slice(b);
+        }
+        if let Some(s) = self.last
+            && same(&self.key, &self.last_key)
+        {
+            return Some(s);
+        }
+        let text = |i: usize| {
+            std::str::from_utf8(rec.get(i).unwrap_or(b""))
+                .ok()
+                .map(str::trim)
+        };
+        // The indicator changes seldom (rows come by series): compare first.
+        let raw = rec.get(c.indicator).unwrap_or(b"");
+        let indicator = match &self.last_indicator {
+            Some((bytes, i)) if same(bytes, raw) => *i,
+            _ => {
+                let i = *self.sh.indicators.get(text(c.indicator)?.as_bytes())?;
+                self.last_indicator = Some((raw.to_vec(), i));
+                i
+            }
+        };
+        let region = match c.region {
+            Some(i) => text(i)?,
+            None => "",
+        };
+        let region = if region.is_empty() {
+            self.sh.default_region
+        } else {
+            region
+        };
+        if !region.is_empty() && !self.sh.knows_region(region) {
+            return None;
+        }
+        let mut breakdown = String::new();
+        for (i, dim) in &c.dims {
+            push_dim(&mut breakdown, dim, text(*i)?);
+        }
+        let s = self.series(indicator, region, &breakdown);
+        std::mem::swap(&mut self.key, &mut self.last_key);
+        self.last = Some(s);
+        Some(s)
+    }
+
+    fn series(&mut self, indicator: u32, region: &str, breakdown: &str) -> u32 {
+        let ch = &mut self.chunk;
+        let id = |ids: &mut Map<String, u32>, names: &mut Vec<String>, s: &str| match ids.get(s) {
+            Some(&i) => i,
+            None => {
+                names.push(s.to_string());
+                ids.insert(s.to_string(), names.len() as u32 - 1);
+                names.len() as u32 - 1
+            }
+        };
+        let r = id(&mut self.region_ids, &mut ch.regions, region);
+        let b = id(&mut self.breakdown_ids, &mut ch.breakdowns, breakdown);
+        *self.series_ids.entry((indicator, r, b)).or_insert_with(|| {
+            ch.series.push((indicator, r, b));
+            ch.series.len() as u32 - 1
+        })
+    }
+
+    /// Every row the fast path does not take: reads it field by field and
+    /// reports each problem with its column.
+    fn general(&mut self, rec: &Record) {
+        let sh = self.sh;
+        let (c, plan, path) = (&sh.cols, sh.plan, sh.path);
+        let line = rec.line as usize + 1;
+        let mut problems = Vec::new();
+        let at = |i: usize, message: String, label: &str| -> Diagnostic {
+            Diagnostic::error(message)
+                .at(Location::in_line(
+                    path,
+                    line,
+                    line_text(rec),
+                    field_span(rec, i),
+                ))
+                .label(label)
+        };
+        let get = |i: usize, problems: &mut Vec<Diagnostic>| -> Option<&str> {
+            match std::str::from_utf8(rec.get(i).unwrap_or(b"")) {
+                Ok(s) => Some(s.trim()),
+                Err(_) => {
+                    problems.push(at(
+                        i,
+                        "this field is not valid UTF-8".into(),
+                        "save the file as UTF-8",
+                    ));
+                    None
+                }
+            }
+        };
+        let value_text = get(c.value, &mut problems);
+        if value_text == Some("") {
+            return; // an empty value is a missing value
+        }
+        let indicator_text = get(c.indicator, &mut problems).unwrap_or("");
+        let indicator = sh.indicators.get(indicator_text.as_bytes()).copied();
+        if indicator.is_none() && problems.is_empty() {
+            let ids: Vec<&str> = plan.indicators.iter().map(|i| i.id.as_str()).collect();
+            let mut d = at(
+                c.indicator,
+                format!(
+                    "unknown indicator `{indicator_text}` (not in plan {})",
+                    plan.path
+                ),
+                "not an indicator of the plan",
+            );
+            if let Some(s) = crate::plan::load_suggest(indicator_text, &ids) {
+                d = d.help(format!("did you mean `{s}`?"));
+            }
+            problems.push(d);
+        }
+        let period_text = get(c.period, &mut problems).unwrap_or("");
+        let period = Period::parse(period_text)
+            .ok()
+            .filter(|p| period_code(*p).is_some());
+        if period.is_none() {
+            problems.push(at(
+                c.period,
+                format!("`{period_text}` is not a period"),
+                "expected 2023, 2023-Q2, 2023-06 or 2023-06-30",
+            ));
+        }
+        let value = value_text.and_then(parse_number);
+        if value.is_none()
+            && let Some(v) = value_text
+        {
+            problems.push(at(
+                c.value,
+                format!("`{v}` is not a number"),
+                "expected a number such as 94.4 or 94.4%",
+            ));
+        }
+        let region_text = match c.region {
+            Some(i) => get(i, &mut problems).unwrap_or(""),
+            None => "",
+        };
+        let region_text = if region_text.is_empty() {
+            sh.default_region
+        } else {
+            region_text
+        };
+        if !region_text.is_empty() && !sh.knows_region(region_text) {
+            let mut ids: Vec<&str> = plan.regions.iter().map(|r| r.id.as_str()).collect();
+            ids.extend(plan.region.as_deref());
+            let mut d = at(
+                c.region.unwrap_or(0),
+                format!("unknown region `{region_text}` (not in plan {})", plan.path),
+                "not a region of the plan",
+            );
+            if let Some(s) = crate::plan::load_suggest(region_text, &ids) {
+                d = d.help(format!("did you mean `{s}`?"));
+            }
+            problems.push(d);
+        }
+        let mut breakdown = String::new();
+        for (i, dim) in &c.dims {
+            let v = get(*i, &mut problems).unwrap_or("");
+            push_dim(&mut breakdown, dim, v);
+        }
+        if !problems.is_empty() {
+            for d in problems {
+                self.problem(Problem::Diag(d));
+            }
+            return;
+        }
+        let (Some(indicator), Some(period), Some(value)) = (indicator, period, value) else {
+            return;
+        };
+        let series = self.series(indicator, region_text, &breakdown);
+        let value = value_code(value, &mut self.chunk.overflow);
+        self.push(rec, series, period, value);
+    }
+}
+
+/// Byte equality without a call to `memcmp`: keys are a few dozen bytes
+/// and compared once a row.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let (wa, wb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let (ra, rb) = (wa.remainder(), wb.remainder());
+    let word = |w: &[u8]| u64::from_ne_bytes(w.try_into().unwrap_or([0; 8]));
+    wa.zip(wb).all(|(x, y)| word(x) == word(y)) && ra.iter().zip(rb).all(|(x, y)| x == y)
+}
+
+/// Add `dim=value` to a breakdown (`dim=value;dim=value`) unless empty.
+fn push_dim(breakdown: &mut String, dim: &str, v: &str) {
+    if !v.is_empty() {
+        if !breakdown.is_empty() {
+            breakdown.push(';');
+        }
+        breakdown.push_str(dim);
+        breakdown.push('=');
+        breakdown.push_str(v);
+    }
+}
+
+/// The record as one CSV line (quoting as needed), for snippets.
+pub fn line_text(rec: &Record) -> String {
+    let mut out = String::new();
+    for (i, f) in rec.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&quote(&String::from_utf8_lossy(f)));
+    }
+    out
+}
+
+fn quote(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Byte span of field `idx` inside [`line_text`] of the record.
+fn field_span(rec: &Record, idx: usize) -> std::ops::Range<usize> {
+    let mut start = 0;
+    for (i, f) in rec.iter().enumerate() {
+        let len = quote(&String::from_utf8_lossy(f)).len();
+        if i == idx {
+            return start..start + len.max(1);
+        }
+        start += len + 1;
+    }
+    start..start
+}

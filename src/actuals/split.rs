@@ -1,0 +1,292 @@
+//! Splitting CSV bytes into records, exactly as the `csv` crate reads
+//! them (RFC 4180 quoting, `""` inside quotes, `\r`, `\n` and `\r\n` each
+//! ending a record, empty lines skipped, a quote inside an unquoted field
+//! taken literally), and cutting a buffer into chunks that start at record
+//! boundaries so they can be parsed in parallel.
+//!
+//! Invariant: parsing a buffer in one piece or as the chunks of
+//! [`chunk_bounds`] yields the same records with the same line numbers.
+//! Chunks are cut only at `\n` in bytes that hold no `"` at all: there
+//! every `\n` ends a record. Bytes with a quote are never cut (they are
+//! read in one piece), since a `\n` may then sit inside a quoted field.
+
+/// One record: its fields unescaped, and where each is in `bytes`.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Record {
+    bytes: Vec<u8>,
+    bounds: Vec<(u32, u32)>,
+    /// Newlines before the record's first byte, counted from the start of
+    /// the buffer (so its 1-based line is `base + line + 1`).
+    pub line: u64,
+}
+
+impl Record {
+    pub fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.bounds.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&[u8]> {
+        let (start, end) = *self.bounds.get(i)?;
+        Some(&self.bytes[start as usize..end as usize])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.bounds.clear();
+    }
+
+    /// End the field that started at `start`.
+    fn end_field(&mut self, start: &mut usize) {
+        self.bounds.push((*start as u32, self.bytes.len() as u32));
+        *start = self.bytes.len();
+    }
+}
+
+/// Reads records one by one out of a buffer.
+pub struct Splitter<'a> {
+    buf: &'a [u8],
+    pos: usize,
+    line: u64,
+    /// The buffer ends the input: a last record without terminator counts.
+    eof: bool,
+    /// The buffer holds no quote: records are found eight bytes at a time.
+    plain: bool,
+}
+
+impl<'a> Splitter<'a> {
+    pub fn new(buf: &'a [u8], eof: bool) -> Splitter<'a> {
+        Splitter {
+            buf,
+            pos: 0,
+            line: 0,
+            eof,
+            plain: memchr::memchr(b'"', buf).is_none(),
+        }
+    }
+
+    /// Bytes consumed so far: everything before the next record.
+    pub fn consumed(&self) -> usize {
+        self.pos
+    }
+
+    /// Newlines consumed so far.
+    pub fn newlines(&self) -> u64 {
+        self.line
+    }
+
+    /// The next record into `rec`; false at the end of the buffer, or (when
+    /// not at the end of the input) before a record that is not complete.
+    pub fn next_record(&mut self, rec: &mut Record) -> bool {
+        if self.plain {
+            return self.next_plain(rec);
+        }
+        let buf = self.buf;
+        // Terminators where a record would start are empty lines.
+        while self.pos < buf.len() && matches!(buf[self.pos], b'\n' | b'\r') {
+            self.line += u64::from(buf[self.pos] == b'\n');
+            self.pos += 1;
+        }
+        if self.pos >= buf.len() {
+            return false;
+        }
+        rec.clear();
+        rec.line = self.line;
+        let rest = &buf[self.pos..];
+        // Common case, in one pass: a line without quotes. Fields are
+        // bounds into the line, copied whole.
+        let mut start = 0;
+        let mut end = None;
+        for (i, &b) in rest.iter().enumerate() {
+            match b {
+                b',' => {
+                    rec.bounds.push((start as u32, i as u32));
+                    start = i + 1;
+                }
+                b'\n' | b'\r' => {
+                    end = Some(i);
+                    break;
+                }
+                b'"' => {
+                    rec.clear();
+                    return self.quoted(rec);
+                }
+                _ => {}
+            }
+        }
+        if end.is_none() && !self.eof {
+            return false;
+        }
+        let len = end.unwrap_or(rest.len());
+        rec.bounds.push((start as u32, len as u32));
+        rec.bytes.extend_from_slice(&rest[..len]);
+        self.pos += len;
+        if let Some(e) = end {
+            self.line += u64::from(rest[e] == b'\n');
+            self.pos += 1;
+        }
+        true
+    }
+
+    /// The next record of a buffer without quotes: the separators and
+    /// terminators are found a word (eight bytes) at a time.
+    fn next_plain(&mut self, rec: &mut Record) -> bool {
+        let buf = self.buf;
+        rec.clear();
+        // The record and the field start here (absolute offsets).
+        let (mut start, mut field) = (self.pos, self.pos);
+        let mut i = self.pos;
+        while i < buf.len() {
+            let (mut marks, width) = match buf.get(i..i + 8) {
+                Some(w) => (
+                    special(u64::from_le_bytes(w.try_into().unwrap_or([0; 8]))),
+                    8,
+                ),
+                None => {
+                    // The tail, byte by byte, as the same bit mask.
+                    let mut m = 0u64;
+                    for (k, &b) in buf[i..].iter().enumerate() {
+                        if matches!(b, b',' | b'\n' | b'\r') {
+                            m |= 0x80 << (8 * k);
+                        }
+                    }
+                    (m, buf.len() - i)
+                }
+            };
+            while marks != 0 {
+                let m = i + (marks.trailing_zeros() / 8) as usize;
+                marks &= marks - 1;
+                let b = buf[m];
+                if b == b',' {
+                    rec.bounds
+                        .push(((field - start) as u32, (m - start) as u32));
+                    field = m + 1;
+                    continue;
+                }
+                if m == start {
+                    // A terminator where a record would start: an empty line.
+                    self.line += u64::from(b == b'\n');
+                    (start, field) = (m + 1, m + 1);
+                    self.pos = m + 1;
+                    continue;
+                }
+                rec.bounds
+                    .push(((field - start) as u32, (m - start) as u32));
+                rec.bytes.extend_from_slice(&buf[start..m]);
+                rec.line = self.line;
+                self.line += u64::from(b == b'\n');
+                self.pos = m + 1;
+                return true;
+            }
+            i += width;
+        }
+        if start >= buf.len() || !self.eof {
+            rec.clear();
+            return false; // nothing left, or a record the next buffer completes
+        }
+        rec.bounds
+            .push(((field - start) as u32, (buf.len() - start) as u32));
+        rec.bytes.extend_from_slice(&buf[start..]);
+        rec.line = self.line;
+        self.pos = buf.len();
+        true
+    }
+
+    /// The byte-by-byte state machine of csv-core, for records with quotes.
+    fn quoted(&mut self, rec: &mut Record) -> bool {
+        #[derive(Clone, Copy, PartialEq)]
+        enum S {
+            StartField,
+            InField,
+            InQuoted,
+            /// A quote inside a quoted field: `""`, or the closing quote.
+            AfterQuote,
+        }
+        let buf = self.buf;
+        let (mut i, mut line, mut s) = (self.pos, self.line, S::StartField);
+        let mut start = 0;
+        while i < buf.len() {
+            let b = buf[i];
+            i += 1;
+            if b == b'\n' {
+                line += 1;
+            }
+            s = match (s, b) {
+                (S::InQuoted, b'"') => S::AfterQuote,
+                (S::InQuoted, _) => {
+                    rec.bytes.push(b);
+                    S::InQuoted
+                }
+                (S::StartField, b'"') => S::InQuoted,
+                (S::AfterQuote, b'"') => {
+                    rec.bytes.push(b);
+                    S::InQuoted
+                }
+                (_, b',') => {
+                    rec.end_field(&mut start);
+                    S::StartField
+                }
+                (_, b'\n' | b'\r') => {
+                    rec.end_field(&mut start);
+                    self.pos = i;
+                    self.line = line;
+                    return true;
+                }
+                (_, _) => {
+                    rec.bytes.push(b);
+                    S::InField
+                }
+            };
+        }
+        if !self.eof {
+            return false; // the record goes on in the next buffer
+        }
+        rec.end_field(&mut start);
+        self.pos = i;
+        self.line = line;
+        true
+    }
+}
+
+/// The high bit of each byte of `w` that is `,`, `\n` or `\r` (exact: no
+/// bit for any other byte).
+#[inline]
+fn special(w: u64) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let zero = |v: u64| !(((v & LOW) + LOW) | v) & !LOW;
+    let each = |b: u8| u64::from_ne_bytes([b; 8]);
+    zero(w ^ each(b',')) | zero(w ^ each(b'\n')) | zero(w ^ each(b'\r'))
+}
+
+/// Where to cut `buf` (complete records only, no `"` in it) into about
+/// `n` chunks: offsets just after a `\n`, first 0 and last `buf.len()`.
+pub fn chunk_bounds(buf: &[u8], n: usize) -> Vec<usize> {
+    let mut bounds = vec![0];
+    let step = buf.len() / n.max(1);
+    for k in 1..n {
+        let want = (k * step).max(*bounds.last().unwrap_or(&0));
+        match memchr::memchr(b'\n', &buf[want..]) {
+            Some(i) if want + i + 1 < buf.len() => bounds.push(want + i + 1),
+            _ => break,
+        }
+    }
+    bounds.push(buf.len());
+    bounds.dedup();
+    bounds
+}
+
+/// The end of the last complete record in `buf` when it holds no quote:
+/// just after its last terminator.
+pub fn complete_prefix(buf: &[u8]) -> usize {
+    memchr::memrchr2(b'\n', b'\r', buf).map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests;

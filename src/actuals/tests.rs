@@ -1,0 +1,87 @@
+//! Tests of the actuals reader: columns, regions, breakdowns, duplicates,
+//! every problem with its line and column, and the same result whether a
+//! file is read in one piece or in parallel chunks.
+
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::diag::InputError;
+use crate::plan::{Plan, parse_plan};
+
+fn plan() -> Plan {
+    let src = r#"
+[plan]
+id = "p"
+name = "P"
+baseline = 2020
+target = 2025
+region = "xl"
+[[region]]
+id = "xl"
+name = "锡林郭勒盟"
+[[region]]
+id = "im"
+name = "内蒙古"
+[[indicator]]
+id = "ger"
+name = "毛入园率"
+unit = "%"
+target = ">= 95"
+"#;
+    parse_plan(src, "plan.toml").unwrap().0
+}
+
+fn read(csv: &str) -> Result<Actuals, InputError> {
+    let plan = plan();
+    let mut r = ActualsReader::new(&plan);
+    r.read(csv.as_bytes(), "a.csv");
+    r.finish().map(|(a, _)| a)
+}
+
+#[test]
+fn reads_any_column_order_bom_percent_and_regions() {
+    let a = read(
+        "\u{feff}Value,Year,INDICATOR,region,source\n94.4%,2021,ger,,seed\n93,2020,ger,im,x\n\n",
+    )
+    .unwrap();
+    assert_eq!(a.series_count(), 2);
+    // Series are in region-name order: im, then xl.
+    let xl = a.series_at(1);
+    assert_eq!(a.region_name(&xl.key), "xl");
+    let p = xl.points().next().unwrap();
+    assert_eq!(p.value, Decimal::new(944, 1));
+    assert_eq!(p.period, Period::Year(2021));
+    assert_eq!(a.texts.name(p.source.unwrap()), "seed");
+    assert_eq!(p.origin, Origin { file: 0, line: 2 });
+    assert_eq!(a.region_name(&a.series_at(0).key), "im");
+}
+
+#[test]
+fn breakdown_columns_make_series_and_duplicates_are_checked() {
+    let a = read(
+        "indicator,period,value,sex\nger,2020,90,f\nger,2020,91,m\nger,2020,90.0,f\nger,2021,,m\n",
+    )
+    .unwrap();
+    assert_eq!(a.series_count(), 2);
+    assert_eq!(a.dims, vec!["sex".to_string()]);
+    assert_eq!(a.breakdown_value(&a.series_at(0).key, "sex"), Some("f"));
+    assert_eq!(a.series_at(0).len(), 1);
+    let err = read("indicator,period,value\nger,2020,90\nger,2020,91\n").unwrap_err();
+    let text = err.0.0[0].render(false);
+    assert!(
+        text.contains(
+            "two different values for `ger` in xl in 2020: 90 (a.csv:2) and 91 (a.csv:3)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_bad_row_is_reported_with_line_and_column() {
+    let err = read("indicator,period,value\ngr,2020,90\nger,20x0,90\nger,2021,abc\n").unwrap_err();
+    let all: Vec<String> = err.0.iter().map(|d| d.position().unwrap()).collect();
+    assert_eq!(all, ["a.csv:2:1", "a.csv:3:5", "a.csv:4:10"]);
+    assert_eq!(err.0.0[0].help.as_deref(), Some("did you mean `ger`?"));
+    let err = read("indicator,value\n").unwrap_err();
+    assert!(err.0.0[0].message.contains("has no column period"));
+}
