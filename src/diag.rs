@@ -158,7 +158,14 @@ impl Diagnostic {
                 origin = format!("{}:{}", loc.path, loc.line);
                 message = message.footer(Level::Note.title(&origin));
             } else {
-                let span = loc.span.start..loc.span.end.max(loc.span.start);
+                // Whole characters only: a span ending inside one would
+                // make the renderer panic.
+                let start = floor_char_boundary(&loc.text, loc.span.start.min(loc.text.len()));
+                let mut end = loc.span.end.max(start).min(loc.text.len());
+                while !loc.text.is_char_boundary(end) {
+                    end += 1;
+                }
+                let span = start..end;
                 message = message.snippet(
                     Snippet::source(&loc.text)
                         .line_start(loc.line)
@@ -257,6 +264,17 @@ pub struct InputError(pub Diagnostics);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_inside_a_character_is_widened_to_it() {
+        let d = Diagnostic::error("bad byte").at(Location::in_line(
+            "a.csv",
+            2,
+            "a,93,\u{fffd}x".into(),
+            6..7,
+        ));
+        assert!(d.render(false).contains("2 | a,93,\u{fffd}x"));
+    }
 
     #[test]
     fn problems_are_listed_in_reading_order() {

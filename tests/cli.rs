@@ -1403,7 +1403,6 @@ fn validate_duplicate_names_both_lines() {
 }
 
 #[test]
-#[ignore = "BUG: a duplicate value is reported without a column or source snippet (SPEC §1.4: file, line and column)"]
 fn validate_duplicate_points_at_the_value() {
     let err = validate_broken("duplicate");
     assert_has(
@@ -1664,6 +1663,84 @@ fn the_data_s_baseline_gives_the_direction_when_the_plan_has_none() {
     assert_eq!(rows[0]["completion"], "0.3333333333333333333333333333");
     assert_eq!(rows[1]["direction"], "down");
     assert_eq!(rows[1]["target"], "2");
+}
+
+/// A workspace of one plan (indicator `a`, %) and `actuals.csv` as given.
+fn one_file_workspace(csv: &[u8]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("track.toml"), "plans = [\"plan.toml\"]\n").unwrap();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = 2020\ntarget = 2025\nactuals = [\"actuals.csv\"]\n\
+         [[indicator]]\nid = \"a\"\nunit = \"%\"\nbaseline = 93\ntarget = \">= 95\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("actuals.csv"), csv).unwrap();
+    dir
+}
+
+#[test]
+fn csv_that_would_be_misread_is_refused_with_its_place() {
+    // An unclosed quote swallows the rest of the file (and would swallow
+    // rows `track add` appends).
+    let dir =
+        one_file_workspace(b"indicator,period,value,note\na,2020,93,\"unclosed\na,2023,94,\n");
+    let out = run(dir.path(), &["validate"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("a quoted field opened here is never closed"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--> actuals.csv:2:11"),
+        "{}",
+        out.stderr
+    );
+    let out = run(dir.path(), &["add", "a", "95", "--period", "2024"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        !std::fs::read_to_string(dir.path().join("actuals.csv"))
+            .unwrap()
+            .contains("2024")
+    );
+
+    // GBK, as Excel saves a CSV on a Chinese Windows: 县统计公报.
+    let dir =
+        one_file_workspace(b"indicator,period,value,source\na,2020,93,\xcf\xd8\xcd\xb3\xbc\xc6\n");
+    let out = run(dir.path(), &["validate"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("actuals.csv is not UTF-8 text"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--> actuals.csv:2:11"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("iconv -f GBK -t UTF-8"),
+        "{}",
+        out.stderr
+    );
+
+    let dir = one_file_workspace(b"indicator,period,value,value\na,2020,93,94\n");
+    let out = run(dir.path(), &["validate"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("actuals.csv has the column `value` twice"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--> actuals.csv:1:24"),
+        "{}",
+        out.stderr
+    );
 }
 
 // ---------------------------------------------------------------------------

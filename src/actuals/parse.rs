@@ -136,6 +136,7 @@ pub fn parse(sh: &Shared, buf: &[u8], eof: bool) -> Chunk {
     }
     p.chunk.newlines = sp.newlines();
     p.chunk.consumed = sp.consumed();
+    p.check_utf8(&buf[..p.chunk.consumed]);
     p.chunk
 }
 
@@ -197,7 +198,55 @@ impl std::hash::Hasher for Fx {
 }
 
 impl Parser<'_, '_> {
+    /// Text that is not UTF-8 (a file saved as GBK by Excel, say) can pass
+    /// for other characters or vanish from optional columns: the first bad
+    /// byte of the chunk is an error, naming its line.
+    fn check_utf8(&mut self, bytes: &[u8]) {
+        let Err(e) = std::str::from_utf8(bytes) else {
+            return;
+        };
+        let at = e.valid_up_to();
+        let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let newlines = memchr::memchr_iter(b'\n', &bytes[..line_start]).count();
+        let text = String::from_utf8_lossy(&bytes[line_start..line_end])
+            .trim_end_matches('\r')
+            .to_string();
+        let col = String::from_utf8_lossy(&bytes[line_start..at]).len();
+        self.problem(Problem::Diag(
+            Diagnostic::error(format!("{} is not UTF-8 text", self.sh.path))
+                .at(Location::in_line(self.sh.path, newlines + 1, text, col..col + 1))
+                .label("not UTF-8")
+                .help(format!(
+                    "save it as UTF-8 (Excel: CSV UTF-8), or convert it: iconv -f GBK -t UTF-8 {} > utf8.csv",
+                    self.sh.path
+                )),
+        ));
+    }
+
     fn record(&mut self, rec: &Record) {
+        if rec.unterminated {
+            // Reading on would take the rest of the file as one field (and
+            // `track add` would append rows into it): refuse.
+            let text = line_text(rec);
+            let text = text.lines().next().unwrap_or("").to_string();
+            let at = text.find('"').unwrap_or(0);
+            self.problem(Problem::Diag(
+                Diagnostic::error(format!(
+                    "{}: a quoted field opened here is never closed",
+                    self.sh.path
+                ))
+                .at(Location::in_line(
+                    self.sh.path,
+                    rec.line as usize + 1,
+                    text,
+                    at..at + 1,
+                ))
+                .label("this quote has no closing quote before the end of the file")
+                .help("close the quote (a quote inside a quoted field is written \"\")"),
+            ));
+            return;
+        }
         if rec.len() == 1 && rec.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
             return; // a blank line
         }
@@ -500,7 +549,7 @@ fn quote(s: &str) -> String {
 }
 
 /// Byte span of field `idx` inside [`line_text`] of the record.
-fn field_span(rec: &Record, idx: usize) -> std::ops::Range<usize> {
+pub fn field_span(rec: &Record, idx: usize) -> std::ops::Range<usize> {
     let mut start = 0;
     for (i, f) in rec.iter().enumerate() {
         let len = quote(&String::from_utf8_lossy(f)).len();

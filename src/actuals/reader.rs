@@ -265,6 +265,29 @@ impl<'p> ActualsReader<'p> {
                 .label("header")
                 .help("the header needs indicator, period (or year) and value; region, source, note and breakdown columns are optional"));
         }
+        // A column named twice: one of its values would be silently ignored.
+        let mut seen: Vec<&str> = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            let canon = if n == "year" { "period" } else { n.as_str() };
+            if canon.is_empty() {
+                continue;
+            }
+            if seen.contains(&canon) {
+                let text = parse::line_text(header);
+                return Err(
+                    Diagnostic::error(format!("{path} has the column `{n}` twice"))
+                        .at(Location::in_line(
+                            path,
+                            header.line as usize + 1,
+                            text,
+                            parse::field_span(header, i),
+                        ))
+                        .label("named before")
+                        .help("keep one column of each name (period and year are the same column)"),
+                );
+            }
+            seen.push(canon);
+        }
         let known = [
             "indicator",
             "period",
@@ -540,6 +563,42 @@ fn conflict(plan: &Plan, out: &Actuals, key: SeriesKey, prev: Packed, p: Packed)
         pack::period_of(p.period),
         o2.line
     ))
-    .at(Location::file_line(file, o2.line as usize))
+    .at(value_location(file, o2.line as usize))
+    .label("a different value")
     .help("keep one row per indicator, region and period")
+}
+
+/// The value field of a row, read again from its file for the message
+/// (rows are not kept as text); the file and line alone if that fails
+/// (`<new row>` of `track add`, a file changed meanwhile).
+fn value_location(path: &str, line: usize) -> Location {
+    let found = (|| {
+        let text = std::fs::read_to_string(path).ok()?;
+        let mut lines = text.lines();
+        let header = lines.next()?.trim_start_matches('\u{feff}');
+        let row = text.lines().nth(line.checked_sub(1)?)?.to_string();
+        let col = fields(header)
+            .iter()
+            .position(|r| header[r.clone()].trim().eq_ignore_ascii_case("value"))?;
+        let span = fields(&row).get(col)?.clone();
+        Some(Location::in_line(path, line, row, span))
+    })();
+    found.unwrap_or_else(|| Location::file_line(path, line))
+}
+
+/// Byte ranges of the fields of one CSV line (quotes respected).
+fn fields(line: &str) -> Vec<std::ops::Range<usize>> {
+    let (mut out, mut start, mut quoted) = (Vec::new(), 0, false);
+    for (i, b) in line.bytes().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => {
+                out.push(start..i);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(start..line.len());
+    out
 }

@@ -18,6 +18,9 @@ pub struct Record {
     /// Newlines before the record's first byte, counted from the start of
     /// the buffer (so its 1-based line is `base + line + 1`).
     pub line: u64,
+    /// The input ended inside a quoted field opened in this record: the
+    /// rest of the file was swallowed by it.
+    pub unterminated: bool,
 }
 
 impl Record {
@@ -41,6 +44,7 @@ impl Record {
     fn clear(&mut self) {
         self.bytes.clear();
         self.bounds.clear();
+        self.unterminated = false;
     }
 
     /// End the field that started at `start`.
@@ -248,6 +252,7 @@ impl<'a> Splitter<'a> {
         if !self.eof {
             return false; // the record goes on in the next buffer
         }
+        rec.unterminated = s == S::InQuoted;
         rec.end_field(&mut start);
         self.pos = i;
         self.line = line;
