@@ -29,6 +29,18 @@ use crate::period::Period;
 pub use reader::{ActualsReader, Progress};
 pub use split::{Record, Splitter, chunk_bounds};
 
+/// The columns of SPEC §1.4 with a meaning of their own; any other column
+/// is a breakdown dimension.
+pub const PLAIN_COLUMNS: &[&str] = &[
+    "indicator",
+    "period",
+    "year",
+    "value",
+    "region",
+    "source",
+    "note",
+];
+
 /// Where a value came from: file index and 1-based line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Origin {

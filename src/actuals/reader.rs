@@ -288,15 +288,7 @@ impl<'p> ActualsReader<'p> {
             }
             seen.push(canon);
         }
-        let known = [
-            "indicator",
-            "period",
-            "year",
-            "value",
-            "region",
-            "source",
-            "note",
-        ];
+        let known = super::PLAIN_COLUMNS;
         let mut dims = Vec::new();
         for (i, n) in names.iter().enumerate() {
             if !known.contains(&n.as_str()) && !n.is_empty() {

@@ -30,15 +30,7 @@ pub struct Merged {
 }
 
 /// Columns the reader does not count as breakdown dimensions.
-const PLAIN: &[&str] = &[
-    "indicator",
-    "period",
-    "year",
-    "value",
-    "region",
-    "source",
-    "note",
-];
+const PLAIN: &[&str] = crate::actuals::PLAIN_COLUMNS;
 
 /// Merge `rows` into `existing` (the current content of `out`, if any).
 pub fn merge(
