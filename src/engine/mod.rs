@@ -430,7 +430,11 @@ impl Context<'_> {
 
     fn project(&self, a: &mut Assessment, goal: &Goal, since: &[(Period, Decimal)], tt: Period) {
         let Some(line) = Line::fit(since) else { return };
-        a.projection = line.at(tt.position());
+        // An estimate: the last digits of a least-squares fit over
+        // fractional years are noise (94.60000000000000000000000658).
+        a.projection = line
+            .at(tt.position())
+            .map(|v| v.round_dp(PROJECTION_DP).normalize());
         let (Some(t), Some(y)) = (a.period, a.value) else {
             return;
         };
@@ -599,6 +603,9 @@ thread_local! {
 }
 
 /// `(t − t0) / (tT − t0)` (remembered, see [`TIME_PROGRESS`]).
+/// Decimal places a projection keeps.
+const PROJECTION_DP: u32 = 12;
+
 fn time_progress(t0: Period, t: Period, tt: Period) -> Option<Decimal> {
     let key = [t0, t, tt];
     if let Some((k, tp)) = TIME_PROGRESS.get()
