@@ -305,23 +305,22 @@ fn progress<'a>(f: &File, name: &str) -> Option<crate::actuals::Progress<'a>> {
         return None;
     }
     let total = f.metadata().ok()?.len();
-    let (start, name) = (Instant::now(), name.to_string());
-    let mut bar: Option<ProgressBar> = None;
+    let style = ProgressStyle::with_template(
+        "{msg} {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    // Hidden at first (its rate counts from the start), shown after a second.
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden())
+        .with_style(style)
+        .with_message(format!("reading {name}"))
+        .with_finish(ProgressFinish::AndClear);
+    let (start, mut shown) = (Instant::now(), false);
     Some(Box::new(move |done| {
-        if bar.is_none() && start.elapsed() >= Duration::from_secs(1) {
-            let style = ProgressStyle::with_template(
-                "{msg} {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
-            let b = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr())
-                .with_style(style)
-                .with_message(format!("reading {name}"))
-                .with_finish(ProgressFinish::AndClear);
-            bar = Some(b);
+        if !shown && start.elapsed() >= Duration::from_secs(1) {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            shown = true;
         }
-        if let Some(b) = &bar {
-            b.set_position(done);
-        }
+        bar.set_position(done);
     }))
 }
 

@@ -308,9 +308,4 @@ impl Actuals {
             line: o - self.file_bases.get(file).copied().unwrap_or(0),
         }
     }
-
-    /// Bytes held per series and per point (for the figures in README).
-    pub fn footprint() -> (usize, usize) {
-        (size_of::<Slot>(), size_of::<Packed>())
-    }
 }

@@ -23,6 +23,8 @@ use crate::plan::Plan;
 
 /// Bytes read at a time.
 const BLOCK: usize = 8 << 20;
+/// The smallest block read from a file of known size.
+const MIN_BLOCK: usize = 1 << 20;
 /// The smallest chunk worth a task of its own.
 const MIN_CHUNK: usize = 256 << 10;
 
@@ -136,11 +138,19 @@ impl<'p> ActualsReader<'p> {
         self.out.files.push(path.to_string());
         self.out.file_bases.push(file_base);
         let mut buf: Vec<u8> = Vec::new();
-        let mut want = self.block;
+        let mut size_hint = self.size_hint.take();
+        // A smaller file in smaller blocks, so that parsing one block and
+        // merging the one before overlap over more of the file.
+        let mut want = match size_hint {
+            Some(size) if self.parallel => {
+                let per = size / (rayon::current_num_threads() as u64 * 4).max(1);
+                (per.min(self.block as u64) as usize).max(MIN_BLOCK.min(self.block))
+            }
+            _ => self.block,
+        };
         let (mut eof, mut line, mut total) = (false, 0u64, 0u64);
         let mut count = Count::default();
         let mut pending: Vec<Chunk> = Vec::new();
-        let mut size_hint = self.size_hint.take();
         let mut shared: Option<Shared> = None;
         loop {
             if !eof && buf.len() < want {

@@ -208,13 +208,13 @@ fn since(a: &Assessment, deadline: crate::period::Period) -> Option<String> {
     }
 }
 
-/// Mark the findings already in a previous `check --format json`.
-fn apply_baseline(cases: &mut [Case], previous: &Value) -> anyhow::Result<()> {
+/// The findings of a previous `check --format json`: key → status.
+fn known_findings(previous: &Value) -> anyhow::Result<HashMap<String, Status>> {
     let list = previous
         .get("findings")
         .and_then(Value::as_array)
         .context("not the output of `track check --format json` (no \"findings\" list)")?;
-    let mut known: HashMap<&str, Status> = HashMap::new();
+    let mut known = HashMap::new();
     for f in list {
         if let (Some(k), Some(s)) = (
             f.get("key").and_then(Value::as_str),
@@ -222,15 +222,19 @@ fn apply_baseline(cases: &mut [Case], previous: &Value) -> anyhow::Result<()> {
                 .and_then(Value::as_str)
                 .and_then(Status::parse),
         ) {
-            known.insert(k, s);
+            known.insert(k.to_string(), s);
         }
     }
+    Ok(known)
+}
+
+/// Mark the findings already known, no better than they were.
+fn mark_known(cases: &mut [Case], known: &HashMap<String, Status>) {
     for c in cases.iter_mut().filter(|c| c.finding) {
         if let Some(before) = known.get(c.key.as_str()) {
             c.known = c.status.severity() <= before.severity();
         }
     }
-    Ok(())
 }
 
 pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -256,34 +260,8 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
         }
         None => None,
     };
-    let ws = super::load(&args.input, global)?;
-    let selected = super::select::select(&ws, &sel)?;
-    let kind = args.kind.map(|k| match k {
-        KindArg::Binding => Kind::Binding,
-        KindArg::Expected => Kind::Expected,
-    });
-    // Only JUnit lists every case; the other formats show the findings,
-    // so only those are kept (the rest are counted), batch by batch.
-    let all = args.format == CheckFormat::Junit;
-    let fail_on = threshold(args.fail_on);
-    let (mut found, mut total) = (Vec::new(), 0);
-    for s in &selected {
-        s.batches(
-            |rows| {
-                let mut out = Vec::new();
-                let n = cases(s.plan, rows, fail_on, kind, all, &mut out);
-                (n, out)
-            },
-            |(n, c)| {
-                total += n;
-                found.extend(c);
-                Ok::<(), anyhow::Error>(())
-            },
-        )?;
-    }
-    let mut cases = found;
-    if let Some(prev) = &previous {
-        apply_baseline(&mut cases, prev).with_context(|| {
+    let known = match &previous {
+        Some(prev) => Some(known_findings(prev).with_context(|| {
             format!(
                 "--baseline {}",
                 args.baseline
@@ -291,49 +269,107 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
                     .map(|p| p.display().to_string())
                     .unwrap_or_default()
             )
-        })?;
-    }
+        })?),
+        None => None,
+    };
+    let ws = super::load(&args.input, global)?;
+    let selected = super::select::select(&ws, &sel)?;
+    let kind = args.kind.map(|k| match k {
+        KindArg::Binding => Kind::Binding,
+        KindArg::Expected => Kind::Expected,
+    });
+    // Only JUnit lists every case; the other formats show the findings,
+    // so only those are kept (the rest are counted), batch by batch. Text
+    // and GitHub lines are written as the batches come: nothing is kept.
+    let all = args.format == CheckFormat::Junit;
+    let streamed = matches!(args.format, CheckFormat::Text | CheckFormat::Github);
+    let fail_on = threshold(args.fail_on);
     let mut out = super::stdout();
+    let (mut kept, mut tally) = (Vec::new(), Tally::default());
+    for s in &selected {
+        s.batches(
+            |rows| {
+                let mut found = Vec::new();
+                let n = cases(s.plan, rows, fail_on, kind, all, &mut found);
+                if let Some(k) = &known {
+                    mark_known(&mut found, k);
+                }
+                (n, found)
+            },
+            |(n, found)| -> anyhow::Result<()> {
+                tally.add(n, &found);
+                match args.format {
+                    CheckFormat::Text => text(&found, &mut out)?,
+                    CheckFormat::Github => github(&found, &mut out)?,
+                    _ => {}
+                }
+                if !streamed {
+                    kept.extend(found);
+                }
+                Ok(())
+            },
+        )?;
+    }
     match args.format {
-        CheckFormat::Text => text(&cases, &mut out)?,
+        CheckFormat::Text | CheckFormat::Github => {}
         CheckFormat::Json => serde_json::to_writer_pretty(
             &mut out,
-            &json_doc(&cases, total, &selected, args.fail_on),
+            &json_doc(&kept, tally.cases, &selected, args.fail_on),
         )
         .map(|_| ())?,
-        CheckFormat::Github => github(&cases, &mut out)?,
-        CheckFormat::Junit => junit(&cases, &selected, &mut out)?,
+        CheckFormat::Junit => junit(&kept, &selected, &mut out)?,
     }
     if args.format == CheckFormat::Json {
         writeln!(out)?;
     }
     out.flush()?;
-    let failing = cases.iter().filter(|c| c.failing()).count();
-    summary(&cases, total, failing);
-    Ok(if failing > 0 {
+    tally.print();
+    Ok(if tally.failing > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
-fn summary(cases: &[Case], total: usize, failing: usize) {
-    let findings: Vec<&Case> = cases.iter().filter(|c| c.finding).collect();
-    let mut parts = Vec::new();
-    for s in Status::ALL {
-        let n = findings.iter().filter(|c| c.status == s).count();
-        if n > 0 {
-            parts.push(format!("{n} {s}"));
+/// Counts of the cases, for the summary and the exit code.
+#[derive(Default)]
+struct Tally {
+    cases: usize,
+    /// Findings per status, in [`Status::ALL`] order.
+    findings: [usize; 7],
+    failing: usize,
+}
+
+impl Tally {
+    fn add(&mut self, cases: usize, found: &[Case]) {
+        self.cases += cases;
+        for c in found.iter().filter(|c| c.finding) {
+            if let Some(i) = Status::ALL.iter().position(|s| *s == c.status) {
+                self.findings[i] += 1;
+            }
+            self.failing += usize::from(c.failing());
         }
     }
-    let mut err = anstream::stderr().lock();
-    let _ = writeln!(
-        err,
-        "check: {total} cases, {} findings{}{}; {failing} failing",
-        findings.len(),
-        if parts.is_empty() { "" } else { ": " },
-        parts.join(", ")
-    );
+
+    /// The summary line on stderr.
+    fn print(&self) {
+        let mut parts = Vec::new();
+        for (s, n) in Status::ALL.iter().zip(self.findings) {
+            if n > 0 {
+                parts.push(format!("{n} {s}"));
+            }
+        }
+        let findings: usize = self.findings.iter().sum();
+        let mut err = anstream::stderr().lock();
+        let _ = writeln!(
+            err,
+            "check: {} cases, {findings} findings{}{}; {} failing",
+            self.cases,
+            if parts.is_empty() { "" } else { ": " },
+            parts.join(", "),
+            self.failing
+        );
+    }
 }
 
 fn text(cases: &[Case], out: &mut dyn Write) -> std::io::Result<()> {

@@ -120,6 +120,30 @@ pub fn raw_stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
 }
 
+/// Write the selected rows as the JSON document of `status --format json`,
+/// batch by batch like [`write_csv`].
+pub fn write_json(selected: &[select::Selected], out: &mut dyn Write) -> anyhow::Result<()> {
+    use crate::render::json::Document;
+    let mut doc = Document::start(out)?;
+    let mut seen = std::collections::BTreeSet::new();
+    for s in selected {
+        s.batches(
+            |rows| {
+                let (mut part, mut buf) = (Document::part(), Vec::new());
+                part.rows(s.plan, s.as_of, rows, &mut buf);
+                let warnings: Vec<String> = rows.iter().flat_map(|a| a.warnings.clone()).collect();
+                (part, buf, warnings)
+            },
+            |(part, buf, warnings)| {
+                warn_once(&mut seen, &warnings);
+                doc.append(part, &buf, out)
+            },
+        )?;
+    }
+    doc.finish(out)?;
+    Ok(())
+}
+
 /// Write the selected rows as CSV, batch by batch: rows are assessed and
 /// formatted in parallel and written in order, so memory holds only a few
 /// batches whatever the number of series. The series' warnings go to

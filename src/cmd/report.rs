@@ -33,12 +33,21 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot write the report to {}", path.display()))?;
     let ws = super::load(&args.input, global)?;
     let selected = select(&ws, &sel)?;
-    if format == ReportFormat::Csv {
+    if matches!(format, ReportFormat::Csv | ReportFormat::Json) {
         // Streamed into the file: a million series need not be held at once.
         let target = out.target().display().to_string();
-        let mut w = std::io::BufWriter::with_capacity(1 << 16, out);
-        let bytes = super::write_csv(&selected, &mut w)?;
+        let mut w = Counted {
+            inner: std::io::BufWriter::with_capacity(1 << 16, out),
+            bytes: 0,
+        };
+        if format == ReportFormat::Csv {
+            super::write_csv(&selected, &mut w)?;
+        } else {
+            super::write_json(&selected, &mut w)?;
+        }
+        let bytes = w.bytes;
         let out = w
+            .inner
             .into_inner()
             .map_err(|e| e.into_error())
             .with_context(|| format!("cannot write {target}"))?;
@@ -93,4 +102,22 @@ fn view<'w>(
     };
     super::print_series_warnings(&view);
     view
+}
+
+/// A writer that counts the bytes written through it.
+struct Counted<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: std::io::Write> std::io::Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }

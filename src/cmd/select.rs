@@ -61,7 +61,7 @@ impl Selection {
 
 /// Rows assessed at a time: memory for rows stays bounded while the
 /// threads have enough to share.
-const BATCH: usize = 2048;
+const BATCH: usize = 1024;
 
 /// One plan's selected rows, not yet assessed: [`Selected::batches`]
 /// assesses them in parallel, a batch at a time, in order.
@@ -92,29 +92,46 @@ impl<'w> Selected<'w> {
 
     /// Assess the rows batch by batch (in parallel), give each batch to
     /// `map` (in parallel too), and the results to `sink` in row order.
+    ///
+    /// Rounds of batches are computed on the thread pool while this thread
+    /// hands the previous round to `sink` (which need not be `Send`: it
+    /// writes to stdout), so writing never holds the computing up; at most
+    /// two rounds are in memory.
     pub fn batches<T: Send, E>(
         &self,
         map: impl Fn(&[Assessment]) -> T + Sync,
         mut sink: impl FnMut(T) -> Result<(), E>,
     ) -> Result<(), E> {
-        let per_round = BATCH * rayon::current_num_threads().max(1) * 2;
-        for round in self.units.chunks(per_round) {
-            let done: Vec<T> = round
-                .par_chunks(BATCH)
-                .map(|units| {
-                    let mut rows: Vec<Assessment> =
-                        units.iter().map(|u| self.ctx.assess_unit(u)).collect();
-                    if !self.statuses.is_empty() {
-                        rows.retain(|a| self.statuses.contains(&a.status));
-                    }
-                    map(&rows)
-                })
-                .collect();
-            for t in done {
-                sink(t)?;
+        let per_round = BATCH * rayon::current_num_threads().max(1) * 8;
+        let assess = |units: &[Unit]| {
+            let mut rows: Vec<Assessment> = units.iter().map(|u| self.ctx.assess_unit(u)).collect();
+            if !self.statuses.is_empty() {
+                rows.retain(|a| self.statuses.contains(&a.status));
             }
+            map(&rows)
+        };
+        if self.units.len() <= BATCH {
+            // One batch: no thread to start.
+            return sink(assess(&self.units));
         }
-        Ok(())
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<T>>(1);
+            let assess = &assess;
+            scope.spawn(move || {
+                for round in self.units.chunks(per_round) {
+                    let done: Vec<T> = round.par_chunks(BATCH).map(assess).collect();
+                    if tx.send(done).is_err() {
+                        break; // the sink failed: stop
+                    }
+                }
+            });
+            for done in rx {
+                for t in done {
+                    sink(t)?;
+                }
+            }
+            Ok(())
+        })
     }
 
     /// Every row, assessed.

@@ -11,10 +11,15 @@ use crate::render::{Format, View};
 pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let sel = Selection::parse(&args.select)?;
     let ws = super::load(&args.input, global)?;
-    if args.format == Format::Csv {
+    if matches!(args.format, Format::Csv | Format::Json) {
         // Streamed: a million series need not be held at once.
         let mut out = super::raw_stdout();
-        super::write_csv(&select(&ws, &sel)?, &mut out)?;
+        let selected = select(&ws, &sel)?;
+        if args.format == Format::Csv {
+            super::write_csv(&selected, &mut out)?;
+        } else {
+            super::write_json(&selected, &mut out)?;
+        }
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -7,6 +7,9 @@ use serde_json::{Map, Number, Value};
 
 use super::record::{COLUMNS, Field, fields};
 use super::{Render, View};
+use crate::engine::{Assessment, Status};
+use crate::period::Period;
+use crate::plan::Plan;
 
 pub struct Json;
 
@@ -25,42 +28,129 @@ pub fn field_value(f: Field) -> Value {
 
 impl Render for Json {
     fn render(&self, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
-        let mut series = Vec::new();
+        let mut doc = Document::start(out)?;
         for pv in &view.plans {
-            for a in &pv.rows {
-                let mut obj = Map::new();
-                for (name, f) in COLUMNS.iter().zip(fields(pv.plan, a)) {
-                    obj.insert((*name).to_string(), field_value(f));
+            let mut part = Document::part();
+            let mut buf = Vec::new();
+            part.rows(pv.plan, pv.as_of, &pv.rows, &mut buf);
+            doc.append(part, &buf, out)?;
+        }
+        doc.finish(out)
+    }
+}
+
+/// The JSON document written piece by piece, as `serde_json`'s pretty
+/// printer writes it whole: `{"series": [...], "counts": {...}}`. Parts
+/// (batches of rows) can be formatted in parallel and appended in order,
+/// so rows are never all in memory.
+pub struct Document {
+    rows: usize,
+    /// Per status, in [`Status::ALL`] order.
+    counts: [usize; 7],
+}
+
+impl Document {
+    /// Write the opening; the document the parts are appended to.
+    pub fn start(out: &mut dyn io::Write) -> io::Result<Document> {
+        out.write_all(b"{\n  \"series\": [")?;
+        Ok(Document::part())
+    }
+
+    /// An empty part.
+    pub fn part() -> Document {
+        Document {
+            rows: 0,
+            counts: [0; 7],
+        }
+    }
+
+    /// Format rows (their series objects) into `buf`, each after `,\n`.
+    pub fn rows(
+        &mut self,
+        plan: &Plan,
+        as_of: Option<Period>,
+        rows: &[Assessment],
+        buf: &mut Vec<u8>,
+    ) {
+        for a in rows {
+            if let Some(i) = Status::ALL.iter().position(|s| *s == a.status) {
+                self.counts[i] += 1;
+            }
+            self.rows += 1;
+            buf.extend_from_slice(b",\n");
+            // Pretty-printed alone, then indented to its depth (strings
+            // never hold a raw newline: JSON escapes it).
+            let text = serde_json::to_string_pretty(&series(plan, as_of, a)).unwrap_or_default();
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    buf.push(b'\n');
                 }
-                obj.insert(
-                    "as_of".into(),
-                    pv.as_of
-                        .map_or(Value::Null, |p| Value::String(p.to_string())),
-                );
-                let ms: Vec<Value> = a
-                    .milestones
-                    .iter()
-                    .map(|m| {
-                        serde_json::json!({
-                            "period": m.period.to_string(),
-                            "target": m.text,
-                            "level": m.target.map(|d| field_value(Field::Decimal(d.normalize()))),
-                            "value": m.value.map(|(_, v)| field_value(Field::Decimal(v))),
-                            "status": m.status.as_str(),
-                        })
-                    })
-                    .collect();
-                obj.insert("milestones".into(), Value::Array(ms));
-                series.push(Value::Object(obj));
+                buf.extend_from_slice(b"    ");
+                buf.extend_from_slice(line.as_bytes());
             }
         }
-        let counts: Map<String, Value> = view
-            .counts()
-            .into_iter()
+    }
+
+    /// Write a part formatted by [`Document::rows`] into `buf`.
+    pub fn append(
+        &mut self,
+        part: Document,
+        buf: &[u8],
+        out: &mut dyn io::Write,
+    ) -> io::Result<()> {
+        // The first row of the document follows `[` without a comma.
+        let skip = usize::from(self.rows == 0 && part.rows > 0);
+        out.write_all(&buf[skip.min(buf.len())..])?;
+        self.rows += part.rows;
+        for (a, b) in self.counts.iter_mut().zip(part.counts) {
+            *a += b;
+        }
+        Ok(())
+    }
+
+    /// Close the list and write the counts.
+    pub fn finish(self, out: &mut dyn io::Write) -> io::Result<()> {
+        out.write_all(if self.rows == 0 { b"]" } else { b"\n  ]" })?;
+        let counts: Map<String, Value> = (Status::ALL.iter().zip(self.counts))
+            .filter(|(_, n)| *n > 0)
             .map(|(s, n)| (s.as_str().to_string(), Value::from(n)))
             .collect();
-        let doc = serde_json::json!({ "series": series, "counts": counts });
-        serde_json::to_writer_pretty(&mut *out, &doc)?;
-        writeln!(out)
+        let text = serde_json::to_string_pretty(&Value::Object(counts)).unwrap_or_default();
+        out.write_all(b",\n  \"counts\": ")?;
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n  ")?;
+            }
+            out.write_all(line.as_bytes())?;
+        }
+        out.write_all(b"\n}\n")?;
+        out.flush()
     }
+}
+
+/// The JSON object of one series: the SPEC §5 columns, `as_of`, milestones.
+fn series(plan: &Plan, as_of: Option<Period>, a: &Assessment) -> Value {
+    let mut obj = Map::new();
+    for (name, f) in COLUMNS.iter().zip(fields(plan, a)) {
+        obj.insert((*name).to_string(), field_value(f));
+    }
+    obj.insert(
+        "as_of".into(),
+        as_of.map_or(Value::Null, |p| Value::String(p.to_string())),
+    );
+    let ms: Vec<Value> = a
+        .milestones
+        .iter()
+        .map(|m| {
+            serde_json::json!({
+                "period": m.period.to_string(),
+                "target": m.text,
+                "level": m.target.map(|d| field_value(Field::Decimal(d.normalize()))),
+                "value": m.value.map(|(_, v)| field_value(Field::Decimal(v))),
+                "status": m.status.as_str(),
+            })
+        })
+        .collect();
+    obj.insert("milestones".into(), Value::Array(ms));
+    Value::Object(obj)
 }
