@@ -88,6 +88,8 @@ pub struct Row {
 pub enum Problem {
     /// Its location's line is 1-based within the chunk.
     Diag(Diagnostic),
+    /// The first bytes of the chunk that are not UTF-8 (kept once a file).
+    NotUtf8(Diagnostic),
     /// A row with the wrong number of fields (the message names the line).
     Width {
         line: u64,
@@ -213,7 +215,7 @@ impl Parser<'_, '_> {
             .trim_end_matches('\r')
             .to_string();
         let col = String::from_utf8_lossy(&bytes[line_start..at]).len();
-        self.problem(Problem::Diag(
+        self.problem(Problem::NotUtf8(
             Diagnostic::error(format!("{} is not UTF-8 text", self.sh.path))
                 .at(Location::in_line(self.sh.path, newlines + 1, text, col..col + 1))
                 .label("not UTF-8")
@@ -406,24 +408,18 @@ impl Parser<'_, '_> {
                 ))
                 .label(label)
         };
-        let get = |i: usize, problems: &mut Vec<Diagnostic>| -> Option<&str> {
-            match std::str::from_utf8(rec.get(i).unwrap_or(b"")) {
-                Ok(s) => Some(s.trim()),
-                Err(_) => {
-                    problems.push(at(
-                        i,
-                        "this field is not valid UTF-8".into(),
-                        "save the file as UTF-8",
-                    ));
-                    None
-                }
-            }
+        // A field that is not UTF-8 is reported once for the file, by
+        // `check_utf8`; here it is only absent.
+        let get = |i: usize| -> Option<&str> {
+            std::str::from_utf8(rec.get(i).unwrap_or(b""))
+                .ok()
+                .map(str::trim)
         };
-        let value_text = get(c.value, &mut problems);
+        let value_text = get(c.value);
         if value_text == Some("") {
             return; // an empty value is a missing value
         }
-        let indicator_text = get(c.indicator, &mut problems).unwrap_or("");
+        let indicator_text = get(c.indicator).unwrap_or("");
         let indicator = sh.indicators.get(indicator_text.as_bytes()).copied();
         if indicator.is_none() && problems.is_empty() {
             let ids: Vec<&str> = plan.indicators.iter().map(|i| i.id.as_str()).collect();
@@ -440,7 +436,7 @@ impl Parser<'_, '_> {
             }
             problems.push(d);
         }
-        let period_text = get(c.period, &mut problems).unwrap_or("");
+        let period_text = get(c.period).unwrap_or("");
         let period = Period::parse(period_text)
             .ok()
             .filter(|p| period_code(*p).is_some());
@@ -462,7 +458,7 @@ impl Parser<'_, '_> {
             ));
         }
         let region_text = match c.region {
-            Some(i) => get(i, &mut problems).unwrap_or(""),
+            Some(i) => get(i).unwrap_or(""),
             None => "",
         };
         let region_text = if region_text.is_empty() {
@@ -485,7 +481,7 @@ impl Parser<'_, '_> {
         }
         let mut breakdown = String::new();
         for (i, dim) in &c.dims {
-            let v = get(*i, &mut problems).unwrap_or("");
+            let v = get(*i).unwrap_or("");
             push_dim(&mut breakdown, dim, v);
         }
         if !problems.is_empty() {

@@ -56,6 +56,8 @@ pub struct ActualsReader<'p> {
 struct Count {
     errors: usize,
     dropped: usize,
+    /// A "not UTF-8" error was reported for this file.
+    not_utf8: bool,
 }
 
 fn hash(k: &SeriesKey) -> u64 {
@@ -328,8 +330,16 @@ impl<'p> ActualsReader<'p> {
                 count.dropped += 1;
                 continue;
             }
+            if matches!(p, Problem::NotUtf8(_)) {
+                // Once a file: each chunk reports its first bad bytes.
+                if count.not_utf8 {
+                    count.errors -= 1;
+                    continue;
+                }
+                count.not_utf8 = true;
+            }
             let d = match p {
-                Problem::Diag(mut d) => {
+                Problem::NotUtf8(mut d) | Problem::Diag(mut d) => {
                     if let Some(l) = &mut d.location {
                         l.line += line0 as usize;
                     }

@@ -219,7 +219,12 @@ impl Context<'_> {
         let met_at_baseline = a.baseline.is_some_and(|b| goal.meets(b));
         a.met_at_baseline = met_at_baseline;
         let tt = ind.target_period;
-        if let (Some(b), Some(t), Some(t0)) = (a.baseline, a.target, a.baseline_period) {
+        // A reference region's value is no level to make progress toward:
+        // better_than has neither completion nor R (SPEC §3.4).
+        let progress = !matches!(goal, Goal::Better { .. });
+        if let (Some(b), Some(t), Some(t0)) = (a.baseline, a.target, a.baseline_period)
+            && progress
+        {
             // Completion is the formula of §3 even where the baseline already
             // met the target (machine output carries it, as the peers do);
             // `met_at_baseline` tells displays that it means nothing there.

@@ -993,6 +993,12 @@ fn better_than_the_reference_region_itself_has_no_target() {
     ]);
     let (plan, a) = setup(&toml, &csv);
     let out = assess(&plan, &a, "2022");
+    assert_eq!(
+        region(&out, "xl").completion,
+        None,
+        "no progress toward a reference"
+    );
+    assert_eq!(region(&out, "xl").ratio, None);
     let im = region(&out, "im");
     assert_eq!(im.target, None);
     assert_eq!(im.status, Status::NoData);
