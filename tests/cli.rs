@@ -1726,6 +1726,11 @@ fn csv_that_would_be_misread_is_refused_with_its_place() {
         "{}",
         out.stderr
     );
+    assert!(
+        out.stderr.contains("error: 1 problem found"),
+        "once a file: {}",
+        out.stderr
+    );
 
     let dir = one_file_workspace(b"indicator,period,value,value\na,2020,93,94\n");
     let out = run(dir.path(), &["validate"]);
