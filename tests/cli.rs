@@ -1748,6 +1748,33 @@ fn csv_that_would_be_misread_is_refused_with_its_place() {
     );
 }
 
+#[test]
+fn regions_with_only_breakdown_rows_still_show() {
+    let dir = one_file_workspace(
+        b"indicator,region,period,value,school\na,r0,2020,90,s0\na,r0,2023,93,s0\na,r1,2020,80,s0\na,r1,2023,85,s0\n",
+    );
+    let rows = |args: &[&str]| -> Vec<String> {
+        let out = ok(dir.path(), args);
+        csv_records(&out.stdout)
+            .iter()
+            .filter(|r| r["indicator"] == "a")
+            .map(|r| format!("{} {} {}", r["region"], r["breakdown"], r["value"]))
+            .collect()
+    };
+    let base = ["status", "--format", "csv"];
+    let with = |extra: &[&'static str]| [&base[..], extra].concat();
+    assert_eq!(rows(&with(&["--region", "r1"])), ["r1 school=s0 85"]);
+    // The plan's own series (no region, from the plan's baseline) first.
+    assert_eq!(
+        rows(&with(&["--by", "region"])),
+        ["  93", "r0 school=s0 93", "r1 school=s0 85"]
+    );
+    assert_eq!(
+        rows(&with(&["--by", "school"])),
+        ["r0 school=s0 93", "r1 school=s0 85"]
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Commands with their own files (one test binary for all of them).
 

@@ -250,16 +250,36 @@ fn pick(units: Vec<Unit>, ctx: &Context, sel: &Selection) -> Vec<Unit> {
                 .split(';')
                 .all(|kv| kv.split_once('=').is_some_and(|(k, _)| k == dim))
     };
+    // A region's series are its totals (no breakdown); where the data has
+    // no total for an indicator in a region, its breakdown series stand in,
+    // rather than the region vanishing from `--region` and `--by region`.
+    let by_region =
+        matches!(sel.by.as_deref(), Some("region")) || (sel.by.is_none() && region.is_some());
+    let mut totals: std::collections::HashSet<(usize, &str)> = std::collections::HashSet::new();
+    let dim = sel.by.as_deref().filter(|d| !matches!(*d, "region" | "*"));
+    let mut own_has_dim = false;
+    for u in &units {
+        let (r, b) = u.names(ctx);
+        own_has_dim |= r == own && dim.is_some_and(|d| dim_only(b, d));
+        if by_region && b.is_empty() {
+            totals.insert((u.indicator(), r));
+        }
+    }
+    let total_or_stand_in =
+        |u: &Unit, r: &str, b: &str| b.is_empty() || !totals.contains(&(u.indicator(), r));
     let keep = |u: &Unit| -> bool {
         let (r, b) = u.names(ctx);
         match (sel.by.as_deref(), region) {
             // Every series (check): regions and breakdowns alike.
             (Some("*"), Some(want)) => r == want,
             (Some("*"), None) => true,
-            (Some("region"), Some(want)) => r == want && b.is_empty(),
-            (Some("region"), None) => b.is_empty(),
-            (Some(dim), want) => r == want.unwrap_or(own) && dim_only(b, dim),
-            (None, Some(want)) => r == want && b.is_empty(),
+            (Some("region"), Some(want)) => r == want && total_or_stand_in(u, r, b),
+            (Some("region"), None) => total_or_stand_in(u, r, b),
+            (Some(dim), Some(want)) => r == want && dim_only(b, dim),
+            // The plan's own region, or every region when it has no such
+            // breakdown.
+            (Some(dim), None) => (r == own || !own_has_dim) && dim_only(b, dim),
+            (None, Some(want)) => r == want && total_or_stand_in(u, r, b),
             (None, None) => true,
         }
     };
