@@ -130,6 +130,7 @@ pub fn parse(sh: &Shared, buf: &[u8], eof: bool) -> Chunk {
         breakdown_ids: Map::default(),
         series_ids: Map::default(),
         last_indicator: None,
+        last_breakdown: None,
     };
     let mut sp = Splitter::new(buf, eof);
     let mut rec = Record::default();
@@ -154,6 +155,8 @@ struct Parser<'s, 'p> {
     series_ids: Map<(u32, u32, u32), u32>,
     /// The raw indicator field last resolved, and its index.
     last_indicator: Option<(Vec<u8>, u32)>,
+    /// The breakdown of the last series (index into the chunk's).
+    last_breakdown: Option<u32>,
 }
 
 /// A hash map with a fast hash (FxHash's rounds, splitmix64's finaliser):
@@ -384,7 +387,12 @@ impl Parser<'_, '_> {
             }
         };
         let r = id(&mut self.region_ids, &mut ch.regions, region);
-        let b = id(&mut self.breakdown_ids, &mut ch.breakdowns, breakdown);
+        // The breakdown is mostly the same as the last one (often none).
+        let b = match self.last_breakdown {
+            Some(b) if same(ch.breakdowns[b as usize].as_bytes(), breakdown.as_bytes()) => b,
+            _ => id(&mut self.breakdown_ids, &mut ch.breakdowns, breakdown),
+        };
+        self.last_breakdown = Some(b);
         *self.series_ids.entry((indicator, r, b)).or_insert_with(|| {
             ch.series.push((indicator, r, b));
             ch.series.len() as u32 - 1

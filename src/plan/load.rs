@@ -63,6 +63,7 @@ pub fn parse_plan(source: &str, path: &str) -> Result<(Plan, Diagnostics), Input
         source,
         path,
         diags: Diagnostics::default(),
+        line_starts: std::cell::OnceCell::new(),
     };
     let doc = match ImDocument::parse(source) {
         Ok(doc) => doc,
@@ -96,6 +97,9 @@ struct Reader<'a> {
     source: &'a str,
     path: &'a str,
     diags: Diagnostics,
+    /// Where each line starts, found once: a plan of a thousand indicators
+    /// asks for a thousand positions.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl Reader<'_> {
@@ -116,9 +120,28 @@ impl Reader<'_> {
         span.start..span.start + text[..len].trim_end().len()
     }
 
+    /// The line and column of a span's start: what `self.at(span).line_col()`
+    /// gives, without counting the lines before it each time.
     fn pos(&self, span: &Range<usize>) -> Pos {
-        let (line, col) = self.at(span.clone()).line_col();
-        Pos { line, col }
+        let src = self.source;
+        let mut start = span.start.min(src.len());
+        while !src.is_char_boundary(start) {
+            start -= 1;
+        }
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let idx = starts.partition_point(|&s| s <= start).saturating_sub(1);
+        let line_start = starts.get(idx).copied().unwrap_or(0);
+        let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+        let text = src[line_start..line_end].trim_end_matches('\r');
+        let rel = (start - line_start).min(text.len());
+        Pos {
+            line: idx + 1,
+            col: text[..rel].chars().count() + 1,
+        }
     }
 
     /// Report keys that are not in `allowed`, suggesting the closest.
@@ -910,4 +933,25 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
 
 pub(crate) fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     closest(word, candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_those_of_locations() {
+        // Multi-byte characters, CRLF, an empty line, no final newline.
+        let source = "[plan]\r\nid = \"p\"\n\n名称 = \"规划\"\r\n  target = \"≥92%\"\nlast";
+        let r = Reader {
+            source,
+            path: "plan.toml",
+            diags: Diagnostics::default(),
+            line_starts: std::cell::OnceCell::new(),
+        };
+        for start in 0..=source.len() + 2 {
+            let (line, col) = r.at(start..start).line_col();
+            assert_eq!(r.pos(&(start..start)), Pos { line, col }, "at {start}");
+        }
+    }
 }
