@@ -1732,6 +1732,17 @@ fn csv_that_would_be_misread_is_refused_with_its_place() {
         out.stderr
     );
 
+    let dir =
+        one_file_workspace(b"indicator,period,value\na,2020,0.00000000000000000000000000011\n");
+    let out = run(dir.path(), &["validate"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("has more digits than track keeps exactly (28)"),
+        "{}",
+        out.stderr
+    );
+
     let dir = one_file_workspace(b"indicator,period,value,value\na,2020,93,94\n");
     let out = run(dir.path(), &["validate"]);
     assert_eq!(out.code, 2);

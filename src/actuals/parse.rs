@@ -459,11 +459,25 @@ impl Parser<'_, '_> {
         if value.is_none()
             && let Some(v) = value_text
         {
-            problems.push(at(
-                c.value,
-                format!("`{v}` is not a number"),
-                "expected a number such as 94.4 or 94.4%",
-            ));
+            // A number all the same, but beyond the 28 significant digits
+            // (or ±7.9e28) a decimal holds: say so, not "not a number".
+            let digits = v.bytes().filter(u8::is_ascii_digit).count();
+            let numeric = v
+                .trim_end_matches('%')
+                .bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'+' | b','));
+            let (message, label) = if numeric && digits > 28 {
+                (
+                    format!("`{v}` has more digits than track keeps exactly (28)"),
+                    "too many digits",
+                )
+            } else {
+                (
+                    format!("`{v}` is not a number"),
+                    "expected a number such as 94.4 or 94.4%",
+                )
+            };
+            problems.push(at(c.value, message, label));
         }
         let region_text = match c.region {
             Some(i) => get(i).unwrap_or(""),
