@@ -130,22 +130,22 @@ impl Goal {
     }
 
     /// How far `y` is from meeting the goal, in the unit; 0 once met.
-    pub fn gap(&self, y: Decimal) -> Decimal {
+    /// `None` when the difference is beyond what a decimal holds.
+    pub fn gap(&self, y: Decimal) -> Option<Decimal> {
         if self.meets(y) {
-            return Decimal::ZERO;
+            return Some(Decimal::ZERO);
         }
         let Some(level) = self.level(Some(y)) else {
-            return Decimal::ZERO;
+            return Some(Decimal::ZERO);
         };
         let up = match self {
             Goal::Range { hi, .. } => y < *hi,
             _ => self.direction() == Direction::Up,
         };
-        let g = if up {
+        if up {
             level.checked_sub(y)
         } else {
             y.checked_sub(level)
-        };
-        g.unwrap_or(Decimal::ZERO)
+        }
     }
 }

@@ -215,7 +215,7 @@ impl Context<'_> {
         };
         let y = a.value;
         let met = y.is_some_and(|y| goal.meets(y));
-        a.gap = y.map(|y| goal.gap(y));
+        a.gap = y.and_then(|y| goal.gap(y));
         let met_at_baseline = a.baseline.is_some_and(|b| goal.meets(b));
         a.met_at_baseline = met_at_baseline;
         let tt = ind.target_period;
