@@ -1786,6 +1786,21 @@ fn regions_with_only_breakdown_rows_still_show() {
     );
 }
 
+#[test]
+fn periods_ending_on_one_day_are_kept_with_a_warning() {
+    let dir =
+        one_file_workspace(b"indicator,period,value\na,2020,90\na,2023,93\na,2023-12-31,94\n");
+    let out = ok(dir.path(), &["status", "--format", "csv"]);
+    assert!(
+        out.stderr.contains(
+            "warning: `a`: 2023-12-31 and 2023 end on the same day; both are kept and 2023 counts as the later"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(csv_records(&out.stdout)[0]["value"], "93");
+}
+
 // ---------------------------------------------------------------------------
 // Commands with their own files (one test binary for all of them).
 

@@ -485,6 +485,7 @@ impl<'p> ActualsReader<'p> {
         self.table = HashTable::new();
         let out = &mut self.out;
         let mut conflicts = Vec::new();
+        let mut same_end = Vec::new();
         for si in 0..out.slots.len() {
             let s = out.slots[si];
             let range = s.start as usize..(s.start + s.len) as usize;
@@ -496,6 +497,10 @@ impl<'p> ActualsReader<'p> {
             for r in 1..pts.len() {
                 let (prev, p) = (pts[kept], pts[r]);
                 if prev.period != p.period {
+                    // Codes hold the end date above the unit's two bits.
+                    if prev.period >> 2 == p.period >> 2 {
+                        same_end.push((s.key, prev, p));
+                    }
                     kept += 1;
                     pts[kept] = p;
                     continue;
@@ -512,6 +517,10 @@ impl<'p> ActualsReader<'p> {
         }
         for (key, prev, p) in conflicts {
             self.diags.push(conflict(self.plan, out, key, prev, p));
+        }
+        for &(key, prev, p) in same_end.iter().take(MAX_SAME_END_WARNINGS) {
+            self.diags
+                .push(same_end_warning(self.plan, out, key, prev, p));
         }
         let regions = out.regions.sort();
         let breakdowns = out.breakdowns.sort();
@@ -552,6 +561,31 @@ fn parse_block(sh: &Shared, buf: &[u8], eof: bool, parallel: bool) -> Vec<Chunk>
 }
 
 /// Two different values for one series and period.
+/// Warnings about periods ending on one day kept at the most (a pattern in
+/// a large file would otherwise flood the terminal).
+const MAX_SAME_END_WARNINGS: usize = 20;
+
+/// `2023` and `2023-12-31` in one series: both are kept, the coarser
+/// counting as the later, which is seldom what was meant.
+fn same_end_warning(
+    plan: &Plan,
+    out: &Actuals,
+    key: SeriesKey,
+    prev: Packed,
+    p: Packed,
+) -> Diagnostic {
+    let ind = &plan.indicators[key.indicator as usize];
+    let (a, b) = (pack::period_of(prev.period), pack::period_of(p.period));
+    let o = out.origin(p.ordinal);
+    let file = &out.files[o.file as usize];
+    Diagnostic::warning(format!(
+        "`{}`: {a} and {b} end on the same day; both are kept and {b} counts as the later",
+        ind.id
+    ))
+    .at(Location::file_line(file, o.line as usize))
+    .help("use one kind of period for a series (years, quarters, months or dates)")
+}
+
 fn conflict(plan: &Plan, out: &Actuals, key: SeriesKey, prev: Packed, p: Packed) -> Diagnostic {
     let ind = &plan.indicators[key.indicator as usize];
     let region = out.regions.name(key.region);
