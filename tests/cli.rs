@@ -39,8 +39,22 @@ fn track(dir: &Path) -> Command {
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
         .env_remove("CLICOLOR")
-        .env_remove("FORCE_COLOR");
+        .env_remove("FORCE_COLOR")
+        .env_remove("CI");
     cmd
+}
+
+/// `track ARGS` in `dir`, as the command modules below run it.
+fn output(dir: &Path, args: &[&str]) -> std::process::Output {
+    track(dir).args(args).output().expect("run track")
+}
+
+fn stdout_of(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr_of(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 struct Out {

@@ -1,36 +1,13 @@
 //! `track check` (the CI gate) and `track add` (appending actuals), run as
 //! a user or a CI job would run them.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::PathBuf;
 
+use crate::{output as track, root, stderr_of as stderr, stdout_of as stdout};
 use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn fixture() -> PathBuf {
     root().join("tests/fixtures/check")
-}
-
-fn track(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("track")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CI")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]

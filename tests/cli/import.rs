@@ -4,9 +4,8 @@
 //! back by `track status`.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
-use assert_cmd::Command;
+use crate::{output as track, stderr_of as stderr, stdout_of as stdout};
 
 const PLAN: &str = r#"
 [plan]
@@ -60,24 +59,6 @@ unit = "%"
 baseline = 95.9
 target = "≥97%"
 "#;
-
-fn track(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("track")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// A temporary directory holding the plan.
 fn workspace() -> (tempfile::TempDir, PathBuf) {

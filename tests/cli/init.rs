@@ -4,27 +4,8 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Output;
 
-use assert_cmd::Command;
-
-fn track(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("track")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use crate::{output as track, stderr_of as stderr, stdout_of as stdout};
 
 /// The statuses `track status --format json` reports in `dir`.
 fn statuses(dir: &Path) -> BTreeSet<String> {

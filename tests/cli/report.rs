@@ -4,36 +4,13 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Output, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::{output as track, root, stderr_of as stderr, stdout_of as stdout};
 
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/report").join(name)
-}
-
-fn track(dir: &Path, args: &[&str]) -> Output {
-    Command::cargo_bin("track")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CI")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 /// Write a report into a fresh temporary directory; the directory and the

@@ -6,43 +6,12 @@
 //! The figures asserted by hand (see the comments) were worked out from
 //! the CSV rows, not read off the output.
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
-use assert_cmd::Command;
+use crate::{
+    fixture, output as track, root, stderr_of as stderr, stdout_of as stdout, track as command,
+};
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn fixture(name: &str) -> PathBuf {
-    root().join("tests/fixtures").join(name)
-}
-
-/// `track` in `dir`, piped (not a terminal), without colour and with the
-/// usual locale, so the output does not depend on who runs the tests.
-fn command(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("track").unwrap();
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("CLICOLOR")
-        .env_remove("FORCE_COLOR");
-    cmd
-}
-
-fn track(dir: &Path, args: &[&str]) -> Output {
-    command(dir).args(args).output().unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// Runs and expects exit code 0, returning stdout.
 fn ok(dir: &Path, args: &[&str]) -> String {
