@@ -175,30 +175,12 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
         let mut reader = ActualsReader::new(&plan);
         for csv in &csvs {
             let shown_csv = shown(csv, &cwd);
-            if crate::import::is_spreadsheet(csv) {
-                // A long-format sheet, read as the CSV it would be saved as.
-                match crate::import::sheet_as_csv(csv, plan.actuals_sheet.as_deref()) {
-                    Ok((sheet, bytes)) => reader.read(&bytes[..], &format!("{shown_csv}!{sheet}")),
-                    Err(e) => diags.push(Diagnostic::error(format!(
-                        "cannot read actuals {shown_csv} (listed by {name}): {e}"
-                    ))),
-                }
-                continue;
-            }
-            match File::open(csv) {
-                Ok(f) => {
-                    if let Some(p) = progress(&f, &shown_csv) {
-                        reader.set_progress(p);
-                    }
-                    if let Ok(m) = f.metadata() {
-                        reader.set_size_hint(m.len());
-                    }
-                    // The reader reads in large blocks itself: no buffer.
-                    reader.read(f, &shown_csv)
-                }
-                Err(e) => diags.push(Diagnostic::error(format!(
+            if let Err(e) =
+                read_actuals(&mut reader, csv, &shown_csv, plan.actuals_sheet.as_deref())
+            {
+                diags.push(Diagnostic::error(format!(
                     "cannot read actuals {shown_csv} (listed by {name}): {e}"
-                ))),
+                )));
             }
         }
         match reader.finish() {
@@ -293,6 +275,32 @@ fn target_location(file: &Path, shown: &str, pos: crate::plan::Pos) -> Location 
         }
         None => Location::file_line(shown, pos.line),
     }
+}
+
+/// Read one actuals file into `reader`: a CSV, or a workbook, whose
+/// long-format sheet (`sheet`, else the first) is read as the CSV it would
+/// be saved as. `Err`: the file cannot be opened or the sheet read.
+pub fn read_actuals(
+    reader: &mut ActualsReader,
+    path: &Path,
+    shown: &str,
+    sheet: Option<&str>,
+) -> Result<(), String> {
+    if crate::import::is_spreadsheet(path) {
+        let (name, bytes) = crate::import::sheet_as_csv(path, sheet)?;
+        reader.read(&bytes[..], &format!("{shown}!{name}"));
+        return Ok(());
+    }
+    let f = File::open(path).map_err(|e| e.to_string())?;
+    if let Some(p) = progress(&f, shown) {
+        reader.set_progress(p);
+    }
+    if let Ok(m) = f.metadata() {
+        reader.set_size_hint(m.len());
+    }
+    // The reader reads in large blocks itself: no buffer.
+    reader.read(f, shown);
+    Ok(())
 }
 
 /// A progress bar on stderr for a file that takes more than a second to

@@ -127,21 +127,16 @@ fn recorded_already(
     // The new row's origin is the file read after all the others.
     let mut new_index = 0u32;
     for p in &files {
-        let shown_p = shown_path(p, &cwd);
-        if crate::import::is_spreadsheet(p) {
-            let (sheet, bytes) = crate::import::sheet_as_csv(p, l.plan.actuals_sheet.as_deref())
-                .map_err(|e| anyhow::anyhow!("cannot read actuals {shown_p}: {e}"))?;
-            reader.read(&bytes[..], &format!("{shown_p}!{sheet}"));
-            new_index += 1;
-        } else if let Ok(fh) = File::open(p) {
-            // The target, just created by this or another `add`, is empty
-            // until its header is written: nothing to read yet.
-            if same_file(p, file) && fh.metadata().is_ok_and(|m| m.len() == 0) {
-                continue;
-            }
-            reader.read(BufReader::new(fh), &shown_p);
-            new_index += 1;
+        // A file not there yet is the target; so is one just created by
+        // this or another `add`, empty until its header is written.
+        let empty = std::fs::metadata(p).map_or(true, |m| m.len() == 0);
+        if empty && same_file(p, file) || !p.exists() {
+            continue;
         }
+        let shown_p = shown_path(p, &cwd);
+        crate::workspace::read_actuals(&mut reader, p, &shown_p, l.plan.actuals_sheet.as_deref())
+            .map_err(|e| anyhow::anyhow!("cannot read actuals {shown_p}: {e}"))?;
+        new_index += 1;
     }
     let mut one = csv_line(header)?;
     one.extend_from_slice(row);
