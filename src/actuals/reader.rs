@@ -618,33 +618,22 @@ fn conflict(plan: &Plan, out: &Actuals, key: SeriesKey, prev: Packed, p: Packed)
 /// (rows are not kept as text); the file and line alone if that fails
 /// (`<new row>` of `track add`, a file changed meanwhile).
 fn value_location(path: &str, line: usize) -> Location {
+    // Split by the reader's own splitter, shown as its other messages are.
+    let record = |text: &str| {
+        let mut rec = Record::default();
+        Splitter::new(text.as_bytes(), true)
+            .next_record(&mut rec)
+            .then_some(rec)
+    };
     let found = (|| {
         let text = std::fs::read_to_string(path).ok()?;
-        let mut lines = text.lines();
-        let header = lines.next()?.trim_start_matches('\u{feff}');
-        let row = text.lines().nth(line.checked_sub(1)?)?.to_string();
-        let col = fields(header)
+        let header = record(text.lines().next()?.trim_start_matches('\u{feff}'))?;
+        let col = header
             .iter()
-            .position(|r| header[r.clone()].trim().eq_ignore_ascii_case("value"))?;
-        let span = fields(&row).get(col)?.clone();
-        Some(Location::in_line(path, line, row, span))
+            .position(|f| f.trim_ascii().eq_ignore_ascii_case(b"value"))?;
+        let row = record(text.lines().nth(line.checked_sub(1)?)?)?;
+        let span = parse::field_span(&row, col);
+        Some(Location::in_line(path, line, parse::line_text(&row), span))
     })();
     found.unwrap_or_else(|| Location::file_line(path, line))
-}
-
-/// Byte ranges of the fields of one CSV line (quotes respected).
-fn fields(line: &str) -> Vec<std::ops::Range<usize>> {
-    let (mut out, mut start, mut quoted) = (Vec::new(), 0, false);
-    for (i, b) in line.bytes().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => {
-                out.push(start..i);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(start..line.len());
-    out
 }
