@@ -1576,14 +1576,10 @@ fn missing_directory() {
 
 #[test]
 fn values_near_the_decimal_limit_never_panic() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("track.toml"), "plans = [\"plan.toml\"]\n").unwrap();
-    std::fs::write(
-        dir.path().join("plan.toml"),
-        "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = 2020\ntarget = 2025\nactuals = [\"a.csv\"]\n\
-         [[indicator]]\nid = \"a\"\nunit = \"x\"\ntarget = \">= 2\"\n",
-    )
-    .unwrap();
+    let dir = workspace_with(
+        "[[indicator]]\nid = \"a\"\nunit = \"x\"\ntarget = \">= 2\"\n",
+        b"",
+    );
     for v in [
         "1000000000000000000000000000",
         "79228162514264337593543950335",
@@ -1591,7 +1587,7 @@ fn values_near_the_decimal_limit_never_panic() {
         "0.0000000000000000000000000001",
     ] {
         std::fs::write(
-            dir.path().join("a.csv"),
+            dir.path().join("actuals.csv"),
             format!("indicator,period,value\na,2020,1\na,2023,{v}\n"),
         )
         .unwrap();
@@ -1657,20 +1653,11 @@ fn a_manifest_names_each_plan_once_with_its_own_id() {
 
 #[test]
 fn the_data_s_baseline_gives_the_direction_when_the_plan_has_none() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("track.toml"), "plans = [\"plan.toml\"]\n").unwrap();
-    std::fs::write(
-        dir.path().join("plan.toml"),
-        "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = 2020\ntarget = 2025\nactuals = [\"a.csv\"]\n\
-         [[indicator]]\nid = \"up\"\nunit = \"%\"\ntarget = \"95\"\n\
+    let dir = workspace_with(
+        "[[indicator]]\nid = \"up\"\nunit = \"%\"\ntarget = \"95\"\n\
          [[indicator]]\nid = \"down\"\nunit = \"‰\"\ntarget = \"1..2\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("a.csv"),
-        "indicator,period,value\nup,2020,80\nup,2023,85\ndown,2020,5\ndown,2023,4\n",
-    )
-    .unwrap();
+        b"indicator,period,value\nup,2020,80\nup,2023,85\ndown,2020,5\ndown,2023,4\n",
+    );
     let out = ok(dir.path(), &["status", "--format", "csv"]);
     let rows = csv_records(&out.stdout);
     assert_eq!(rows[0]["direction"], "up");
@@ -1679,18 +1666,29 @@ fn the_data_s_baseline_gives_the_direction_when_the_plan_has_none() {
     assert_eq!(rows[1]["target"], "2");
 }
 
-/// A workspace of one plan (indicator `a`, %) and `actuals.csv` as given.
-fn one_file_workspace(csv: &[u8]) -> tempfile::TempDir {
+/// A workspace of one plan (2020 → 2025) with these `[[indicator]]` tables
+/// and `actuals.csv` as given.
+fn workspace_with(indicators: &str, csv: &[u8]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("track.toml"), "plans = [\"plan.toml\"]\n").unwrap();
     std::fs::write(
         dir.path().join("plan.toml"),
-        "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = 2020\ntarget = 2025\nactuals = [\"actuals.csv\"]\n\
-         [[indicator]]\nid = \"a\"\nunit = \"%\"\nbaseline = 93\ntarget = \">= 95\"\n",
+        format!(
+            "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = 2020\ntarget = 2025\n\
+             actuals = [\"actuals.csv\"]\n{indicators}"
+        ),
     )
     .unwrap();
     std::fs::write(dir.path().join("actuals.csv"), csv).unwrap();
     dir
+}
+
+/// [`workspace_with`] indicator `a` (%, baseline 93, target ≥95).
+fn one_file_workspace(csv: &[u8]) -> tempfile::TempDir {
+    workspace_with(
+        "[[indicator]]\nid = \"a\"\nunit = \"%\"\nbaseline = 93\ntarget = \">= 95\"\n",
+        csv,
+    )
 }
 
 #[test]
