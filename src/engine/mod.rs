@@ -10,18 +10,20 @@
 
 mod cagr;
 mod goal;
+mod line;
 mod rows;
 mod status;
 #[cfg(test)]
 mod tests;
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 pub use cagr::roll_up;
 pub use goal::Goal;
+use line::Line;
 pub use rows::{Unit, assess_units, plan_units};
 pub use status::Status;
 
@@ -435,11 +437,9 @@ impl Context<'_> {
 
     fn project(&self, a: &mut Assessment, goal: &Goal, since: &[(Period, Decimal)], tt: Period) {
         let Some(line) = Line::fit(since) else { return };
-        // An estimate: the last digits of a least-squares fit over
-        // fractional years are noise (94.60000000000000000000000658).
-        a.projection = line
-            .at(tt.position())
-            .map(|v| v.round_dp(PROJECTION_DP).normalize());
+        // An estimate: the last digits of a least-squares fit are noise
+        // for a reader (30.057142857142857142857142857).
+        a.projection = line.at(tt).map(|v| v.round_dp(PROJECTION_DP).normalize());
         let (Some(t), Some(y)) = (a.period, a.value) else {
             return;
         };
@@ -447,11 +447,11 @@ impl Context<'_> {
             return;
         }
         let Some(level) = a.target else { return };
-        // Solve the line for the target level, then step to a period that meets it.
-        let Some(x) = line.solve(level) else { return };
-        if (line.slope > Decimal::ZERO) != (goal.direction() == Direction::Up) {
+        if line.rises() != Some(goal.direction() == Direction::Up) {
             return;
         }
+        // Solve the line for the target level, then step to a period that meets it.
+        let Some(x) = line.solve(level) else { return };
         let mut p = match Period::first_ending_at_or_after(x, t.granularity()) {
             Some(p) if p > t => p,
             _ => t.next(),
@@ -460,7 +460,7 @@ impl Context<'_> {
             if p.year() > tt.year() + 100 {
                 return;
             }
-            if line.at(p.position()).is_some_and(|v| goal.meets(v)) {
+            if line.at(p).is_some_and(|v| goal.meets(v)) {
                 a.projected_meet = Some(p);
                 return;
             }
@@ -601,16 +601,12 @@ thread_local! {
     /// The last time progress computed on this thread: the series of an
     /// indicator mostly share their periods, and it depends on nothing else.
     static TIME_PROGRESS: Cell<Option<([Period; 3], Option<Decimal>)>> = const { Cell::new(None) };
-    /// Likewise the x terms of the last line fitted: the periods, their mean
-    /// and the sum of squared deviations (`None`: it overflowed).
-    static X_TERMS: RefCell<(Vec<Period>, Decimal, Option<Decimal>)> =
-        const { RefCell::new((Vec::new(), Decimal::ZERO, None)) };
 }
 
-/// `(t − t0) / (tT − t0)` (remembered, see [`TIME_PROGRESS`]).
 /// Decimal places a projection keeps.
 const PROJECTION_DP: u32 = 12;
 
+/// `(t − t0) / (tT − t0)` (remembered, see [`TIME_PROGRESS`]).
 fn time_progress(t0: Period, t: Period, tt: Period) -> Option<Decimal> {
     let key = [t0, t, tt];
     if let Some((k, tp)) = TIME_PROGRESS.get()
@@ -623,72 +619,6 @@ fn time_progress(t0: Period, t: Period, tt: Period) -> Option<Decimal> {
         Decimal::from(t.ticks() - t0.ticks()).checked_div(Decimal::from(tt.ticks() - t0.ticks()));
     TIME_PROGRESS.set(Some((key, tp)));
     tp
-}
-
-/// The mean of the points' positions and the sum of their squared
-/// deviations from it (remembered, see [`X_TERMS`]).
-fn x_terms(points: &[(Period, Decimal)]) -> (Decimal, Option<Decimal>) {
-    X_TERMS.with_borrow_mut(|(periods, mean_x, sxx)| {
-        let same =
-            periods.len() == points.len() && periods.iter().zip(points).all(|(a, (b, _))| a == b);
-        if !same {
-            let n = Decimal::from(points.len());
-            *mean_x = points.iter().map(|(p, _)| p.position()).sum::<Decimal>() / n;
-            *sxx = points.iter().try_fold(Decimal::ZERO, |s, (p, _)| {
-                let dx = p.position() - *mean_x;
-                s.checked_add(dx.checked_mul(dx)?)
-            });
-            periods.clear();
-            periods.extend(points.iter().map(|(p, _)| *p));
-        }
-        (*mean_x, *sxx)
-    })
-}
-
-/// A least-squares line `y = mean_y + slope (x − mean_x)`, x in years.
-struct Line {
-    mean_x: Decimal,
-    mean_y: Decimal,
-    slope: Decimal,
-}
-
-impl Line {
-    fn fit(points: &[(Period, Decimal)]) -> Option<Line> {
-        if points.len() < 2 {
-            return None;
-        }
-        let n = Decimal::from(points.len());
-        let (mean_x, sxx) = x_terms(points);
-        let mut sum_y = Decimal::ZERO;
-        for (_, v) in points {
-            sum_y = sum_y.checked_add(*v)?;
-        }
-        let mean_y = sum_y.checked_div(n)?;
-        let mut sxy = Decimal::ZERO;
-        for (p, y) in points {
-            let dx = p.position() - mean_x;
-            sxy = sxy.checked_add(dx.checked_mul(y.checked_sub(mean_y)?)?)?;
-        }
-        let slope = sxy.checked_div(sxx?)?;
-        Some(Line {
-            mean_x,
-            mean_y,
-            slope,
-        })
-    }
-
-    fn at(&self, x: Decimal) -> Option<Decimal> {
-        self.mean_y
-            .checked_add(self.slope.checked_mul(x - self.mean_x)?)
-    }
-
-    fn solve(&self, y: Decimal) -> Option<Decimal> {
-        if self.slope.is_zero() {
-            return None;
-        }
-        self.mean_x
-            .checked_add(y.checked_sub(self.mean_y)?.checked_div(self.slope)?)
-    }
 }
 
 /// Assess every series of a plan (every indicator without rows too), in

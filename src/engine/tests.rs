@@ -1224,6 +1224,30 @@ fn projection_of_a_strict_target_meets_after_the_level() {
     assert_eq!(a.projected_meet, Some(year(2026)));
 }
 
+#[test]
+fn projection_that_reaches_the_level_exactly_meets_it_then() {
+    // 81.0, 82.5, 81.0 at 2020, 2022, 2023: the line is 90 at 2101 exactly
+    // (and 89.89… at 2100); a fit through a rounded mean and slope put the
+    // meeting a year late.
+    let pts = &[("2020", "81.0"), ("2022", "82.5"), ("2023", "81.0")];
+    let a = run(">= 90", None, None, "%", pts, "2023");
+    assert_eq!(a.projection, Some(d("81.857142857143")));
+    assert_eq!(a.projected_meet, Some(year(2101)));
+    let pts = &[("2020", "33.0"), ("2022", "30.4"), ("2023", "27.0")];
+    let a = run("<= 20", None, None, "%", pts, "2023");
+    assert_eq!(a.projection, Some(d("23.8")));
+    assert_eq!(a.projected_meet, Some(year(2027)));
+}
+
+#[test]
+fn monthly_projection_counts_months_exactly() {
+    let pts = &[("2023-01", "10"), ("2023-02", "11"), ("2023-03", "12")];
+    let a = run(">= 19", None, None, "", pts, "2023-03");
+    // One a month: 2025 ends 33 months after 2023-03, at 12 + 33.
+    assert_eq!(a.projection, Some(d("45")));
+    assert_eq!(a.projected_meet, Some(Period::Month(2023, 10)));
+}
+
 // --- 18. quarterly periods ----------------------------------------------------------------------
 
 #[test]

@@ -1,0 +1,236 @@
+//! The least-squares line through a series' points since the baseline,
+//! for the projection and the period it meets the target (SPEC §3).
+//!
+//! Kept exact: time is counted in whole steps of the points' common
+//! spacing (from [`Period::ticks`], so months and days are exact too), the
+//! sums are exact decimals, and a value on the line is one division of
+//! exact terms. A line that meets a target level exactly at a period (data
+//! on a straight path, common with one-decimal data) is seen to meet it
+//! there, which a line through a rounded mean and slope may miss.
+//!
+//! With `X` the steps since the first point, `n` points, `S = ΣX`,
+//! `D = nΣX² − S²`, `Sy = Σy` and `N = nΣXy − S·Sy`, the line is
+//! `y(X) = (Sy·D + N·(nX − S)) / (nD)`.
+
+use std::cell::RefCell;
+
+use rust_decimal::Decimal;
+
+use crate::period::{Period, TICKS_PER_YEAR};
+
+/// What a fit needs of the points' periods alone.
+struct XTerms {
+    periods: Vec<Period>,
+    /// Ticks of the first point, and of one step.
+    origin: i64,
+    step: i64,
+    /// Steps of each point since the first.
+    x: Vec<Decimal>,
+    /// `n`, `ΣX`, `D`; `None` when `D` does not fit a decimal or is 0
+    /// (all points at one time: no line).
+    n: Decimal,
+    s: Decimal,
+    d: Option<Decimal>,
+}
+
+thread_local! {
+    /// The x terms of the last line fitted on this thread: the series of an
+    /// indicator mostly share their periods.
+    static X_TERMS: RefCell<Option<XTerms>> = const { RefCell::new(None) };
+}
+
+impl XTerms {
+    fn new(points: &[(Period, Decimal)]) -> XTerms {
+        let ticks: Vec<i64> = points.iter().map(|(p, _)| p.ticks()).collect();
+        let origin = ticks[0];
+        let step = (ticks.iter()).fold(0, |g, t| gcd(g, t - origin)).max(1);
+        let steps: Vec<i128> = ticks
+            .iter()
+            .map(|t| i128::from((t - origin) / step))
+            .collect();
+        let n = steps.len() as i128;
+        let s: i128 = steps.iter().sum();
+        let sxx: Option<i128> = steps.iter().try_fold(0i128, |a, x| a.checked_add(x * x));
+        let decimal = |v: i128| Decimal::try_from_i128_with_scale(v, 0).ok();
+        let s_dec = decimal(s);
+        let d = sxx
+            .and_then(|q| n.checked_mul(q)?.checked_sub(s.checked_mul(s)?))
+            .filter(|&d| d > 0 && s_dec.is_some())
+            .and_then(decimal);
+        XTerms {
+            periods: points.iter().map(|(p, _)| *p).collect(),
+            origin,
+            step,
+            x: steps.iter().map(|&x| Decimal::from(x as i64)).collect(),
+            n: Decimal::from(n as i64),
+            s: s_dec.unwrap_or_default(),
+            d,
+        }
+    }
+
+    fn fits(&self, points: &[(Period, Decimal)]) -> bool {
+        self.periods.len() == points.len()
+            && self.periods.iter().zip(points).all(|(a, (b, _))| a == b)
+    }
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    let (mut a, mut b) = (a.abs(), b.abs());
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+/// A least-squares line, as exact terms (see the module's formula).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    origin: i64,
+    step: i64,
+    n: Decimal,
+    s: Decimal,
+    /// `Sy·D`, `N` and `nD`.
+    a: Decimal,
+    b: Decimal,
+    den: Decimal,
+}
+
+impl Line {
+    /// The line through `points` (at least two, at two times or more).
+    pub fn fit(points: &[(Period, Decimal)]) -> Option<Line> {
+        if points.len() < 2 {
+            return None;
+        }
+        X_TERMS.with_borrow_mut(|cache| {
+            let x = match cache {
+                Some(x) if x.fits(points) => x,
+                _ => cache.insert(XTerms::new(points)),
+            };
+            let d = x.d?;
+            let (mut sy, mut sxy) = (Decimal::ZERO, Decimal::ZERO);
+            for ((_, y), xi) in points.iter().zip(&x.x) {
+                sy = sy.checked_add(*y)?;
+                sxy = sxy.checked_add(xi.checked_mul(*y)?)?;
+            }
+            Some(Line {
+                origin: x.origin,
+                step: x.step,
+                n: x.n,
+                s: x.s,
+                a: sy.checked_mul(d)?,
+                b: x.n.checked_mul(sxy)?.checked_sub(x.s.checked_mul(sy)?)?,
+                den: x.n.checked_mul(d)?,
+            })
+        })
+    }
+
+    /// Steps since the first point at the end of `p` (exact unless `p`
+    /// falls between steps, a finer period than the points').
+    fn steps(&self, p: Period) -> Option<Decimal> {
+        let t = p.ticks() - self.origin;
+        if t % self.step == 0 {
+            Some(Decimal::from(t / self.step))
+        } else {
+            Decimal::from(t).checked_div(Decimal::from(self.step))
+        }
+    }
+
+    /// The line's value at the end of `p`.
+    pub fn at(&self, p: Period) -> Option<Decimal> {
+        let dx = self.n.checked_mul(self.steps(p)?)?.checked_sub(self.s)?;
+        self.a
+            .checked_add(self.b.checked_mul(dx)?)?
+            .checked_div(self.den)
+    }
+
+    /// Whether the line rises (`Some(false)`: falls; `None`: flat).
+    pub fn rises(&self) -> Option<bool> {
+        (!self.b.is_zero()).then(|| self.b > Decimal::ZERO)
+    }
+
+    /// Where the line reaches `level`, in years (a position as
+    /// [`Period::position`] gives); `None` for a flat line.
+    pub fn solve(&self, level: Decimal) -> Option<Decimal> {
+        if self.b.is_zero() {
+            return None;
+        }
+        // nX − S = (level·nD − Sy·D) / N, so X = (level·nD − Sy·D + S·N) / (nN),
+        // and the position is (origin + X·step) / ticks a year.
+        let num = level
+            .checked_mul(self.den)?
+            .checked_sub(self.a)?
+            .checked_add(self.s.checked_mul(self.b)?)?;
+        let nb = self.n.checked_mul(self.b)?;
+        let ticks = Decimal::from(self.origin)
+            .checked_mul(nb)?
+            .checked_add(num.checked_mul(Decimal::from(self.step))?)?;
+        ticks.checked_div(nb.checked_mul(Decimal::from(TICKS_PER_YEAR))?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    fn years(values: &[(i32, Decimal)]) -> Vec<(Period, Decimal)> {
+        values.iter().map(|&(y, v)| (Period::Year(y), v)).collect()
+    }
+
+    #[test]
+    fn a_straight_path_is_met_exactly() {
+        // 32.2, 32.1, 30.9 at 2020, 2021, 2023: the line is 20 at 2047 exactly.
+        let pts = years(&[
+            (2020, dec("32.2")),
+            (2021, dec("32.1")),
+            (2023, dec("30.9")),
+        ]);
+        let line = Line::fit(&pts).unwrap();
+        assert_eq!(line.at(Period::Year(2047)), Some(dec("20")));
+        assert_eq!(line.rises(), Some(false));
+        assert_eq!(line.solve(dec("20")), Some(dec("2047")));
+        let p2025 = line.at(Period::Year(2025)).unwrap();
+        assert_eq!(p2025.round_dp(12), dec("30.057142857143"));
+    }
+
+    #[test]
+    fn quarters_and_months_are_exact_steps() {
+        let pts = vec![
+            (Period::Quarter(2023, 1), dec("10")),
+            (Period::Quarter(2023, 2), dec("11")),
+            (Period::Quarter(2023, 4), dec("13")),
+        ];
+        let line = Line::fit(&pts).unwrap();
+        assert_eq!(line.at(Period::Quarter(2024, 2)), Some(dec("15")));
+        assert_eq!(line.at(Period::Year(2024)), Some(dec("17")));
+        let months = vec![
+            (Period::Month(2023, 1), dec("1")),
+            (Period::Month(2023, 2), dec("2")),
+        ];
+        let line = Line::fit(&months).unwrap();
+        assert_eq!(line.at(Period::Month(2023, 12)), Some(dec("12")));
+        // Halfway between two month ends.
+        assert_eq!(line.solve(dec("1.5")).map(|x| x.round_dp(6)), {
+            let a = Period::Month(2023, 1).position();
+            let b = Period::Month(2023, 2).position();
+            Some(((a + b) / dec("2")).round_dp(6))
+        });
+    }
+
+    #[test]
+    fn no_line_through_one_time() {
+        assert_eq!(Line::fit(&years(&[(2020, dec("1"))])), None);
+        let same = vec![
+            (Period::Year(2023), dec("1")),
+            (Period::Day(2023, 12, 31), dec("2")),
+        ];
+        assert_eq!(Line::fit(&same), None);
+        let flat = Line::fit(&years(&[(2020, dec("5")), (2021, dec("5"))])).unwrap();
+        assert_eq!(flat.rises(), None);
+        assert_eq!(flat.solve(dec("6")), None);
+        assert_eq!(flat.at(Period::Year(2030)), Some(dec("5")));
+    }
+}
