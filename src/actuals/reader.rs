@@ -190,10 +190,11 @@ impl<'p> ActualsReader<'p> {
                             break;
                         }
                     };
+                    let width = header.len();
                     line = sp.newlines();
                     total += sp.consumed() as u64;
                     buf.drain(..sp.consumed());
-                    shared.insert(Shared::new(self.plan, path, cols, header.len()))
+                    shared.insert(Shared::new(self.plan, path, cols, width))
                 }
             };
             // Parse this block while the previous one is merged: the merge
@@ -619,12 +620,12 @@ fn conflict(plan: &Plan, out: &Actuals, key: SeriesKey, prev: Packed, p: Packed)
 /// (`<new row>` of `track add`, a file changed meanwhile).
 fn value_location(path: &str, line: usize) -> Location {
     // Split by the reader's own splitter, shown as its other messages are.
-    let record = |text: &str| {
+    fn record(text: &str) -> Option<Record<'_>> {
         let mut rec = Record::default();
         Splitter::new(text.as_bytes(), true)
             .next_record(&mut rec)
             .then_some(rec)
-    };
+    }
     let found = (|| {
         let text = std::fs::read_to_string(path).ok()?;
         let header = record(text.lines().next()?.trim_start_matches('\u{feff}'))?;

@@ -10,10 +10,16 @@
 //! every `\n` ends a record. Bytes with a quote are never cut (they are
 //! read in one piece), since a `\n` may then sit inside a quoted field.
 
-/// One record: its fields unescaped, and where each is in `bytes`.
+/// One record: its fields unescaped, and where each is in its bytes. A
+/// record without quotes borrows its line from the buffer it was read
+/// from (no copy); one with quotes holds its unescaped bytes.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Record {
-    bytes: Vec<u8>,
+pub struct Record<'a> {
+    /// The unescaped bytes of a record with quotes.
+    owned: Vec<u8>,
+    /// The line of a record without quotes, when `borrowed` is set.
+    line_bytes: &'a [u8],
+    borrowed: bool,
     bounds: Vec<(u32, u32)>,
     /// Newlines before the record's first byte, counted from the start of
     /// the buffer (so its 1-based line is `base + line + 1`).
@@ -23,7 +29,7 @@ pub struct Record {
     pub unterminated: bool,
 }
 
-impl Record {
+impl<'a> Record<'a> {
     pub fn len(&self) -> usize {
         self.bounds.len()
     }
@@ -32,9 +38,17 @@ impl Record {
         self.bounds.is_empty()
     }
 
+    fn bytes(&self) -> &[u8] {
+        if self.borrowed {
+            self.line_bytes
+        } else {
+            &self.owned
+        }
+    }
+
     pub fn get(&self, i: usize) -> Option<&[u8]> {
         let (start, end) = *self.bounds.get(i)?;
-        Some(&self.bytes[start as usize..end as usize])
+        self.bytes().get(start as usize..end as usize)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
@@ -42,15 +56,22 @@ impl Record {
     }
 
     fn clear(&mut self) {
-        self.bytes.clear();
+        self.owned.clear();
         self.bounds.clear();
+        self.borrowed = false;
         self.unterminated = false;
+    }
+
+    /// The record is `line`, whose fields are already in `bounds`.
+    fn borrow(&mut self, line: &'a [u8]) {
+        self.line_bytes = line;
+        self.borrowed = true;
     }
 
     /// End the field that started at `start`.
     fn end_field(&mut self, start: &mut usize) {
-        self.bounds.push((*start as u32, self.bytes.len() as u32));
-        *start = self.bytes.len();
+        self.bounds.push((*start as u32, self.owned.len() as u32));
+        *start = self.owned.len();
     }
 }
 
@@ -88,7 +109,7 @@ impl<'a> Splitter<'a> {
 
     /// The next record into `rec`; false at the end of the buffer, or (when
     /// not at the end of the input) before a record that is not complete.
-    pub fn next_record(&mut self, rec: &mut Record) -> bool {
+    pub fn next_record(&mut self, rec: &mut Record<'a>) -> bool {
         if self.plain {
             return self.next_plain(rec);
         }
@@ -130,7 +151,7 @@ impl<'a> Splitter<'a> {
         }
         let len = end.unwrap_or(rest.len());
         rec.bounds.push((start as u32, len as u32));
-        rec.bytes.extend_from_slice(&rest[..len]);
+        rec.borrow(&rest[..len]);
         self.pos += len;
         if let Some(e) = end {
             self.line += u64::from(rest[e] == b'\n');
@@ -141,7 +162,7 @@ impl<'a> Splitter<'a> {
 
     /// The next record of a buffer without quotes: the separators and
     /// terminators are found a word (eight bytes) at a time.
-    fn next_plain(&mut self, rec: &mut Record) -> bool {
+    fn next_plain(&mut self, rec: &mut Record<'a>) -> bool {
         let buf = self.buf;
         rec.clear();
         // The record and the field start here (absolute offsets).
@@ -183,7 +204,7 @@ impl<'a> Splitter<'a> {
                 }
                 rec.bounds
                     .push(((field - start) as u32, (m - start) as u32));
-                rec.bytes.extend_from_slice(&buf[start..m]);
+                rec.borrow(&buf[start..m]);
                 rec.line = self.line;
                 self.line += u64::from(b == b'\n');
                 self.pos = m + 1;
@@ -197,14 +218,14 @@ impl<'a> Splitter<'a> {
         }
         rec.bounds
             .push(((field - start) as u32, (buf.len() - start) as u32));
-        rec.bytes.extend_from_slice(&buf[start..]);
+        rec.borrow(&buf[start..]);
         rec.line = self.line;
         self.pos = buf.len();
         true
     }
 
     /// The byte-by-byte state machine of csv-core, for records with quotes.
-    fn quoted(&mut self, rec: &mut Record) -> bool {
+    fn quoted(&mut self, rec: &mut Record<'a>) -> bool {
         #[derive(Clone, Copy, PartialEq)]
         enum S {
             StartField,
@@ -225,12 +246,12 @@ impl<'a> Splitter<'a> {
             s = match (s, b) {
                 (S::InQuoted, b'"') => S::AfterQuote,
                 (S::InQuoted, _) => {
-                    rec.bytes.push(b);
+                    rec.owned.push(b);
                     S::InQuoted
                 }
                 (S::StartField, b'"') => S::InQuoted,
                 (S::AfterQuote, b'"') => {
-                    rec.bytes.push(b);
+                    rec.owned.push(b);
                     S::InQuoted
                 }
                 (_, b',') => {
@@ -244,7 +265,7 @@ impl<'a> Splitter<'a> {
                     return true;
                 }
                 (_, _) => {
-                    rec.bytes.push(b);
+                    rec.owned.push(b);
                     S::InField
                 }
             };
