@@ -325,19 +325,23 @@ impl Parser<'_, '_> {
     /// The series of a row whose key fields are well formed and known.
     fn key(&mut self, rec: &Record) -> Option<u32> {
         let c = &self.sh.cols;
-        self.key.clear();
-        let fields = std::iter::once(Some(c.indicator))
-            .chain(std::iter::once(c.region))
-            .chain(c.dims.iter().map(|(i, _)| Some(*i)));
-        for f in fields {
-            let b = f.and_then(|i| rec.get(i)).unwrap_or(b"");
-            self.key.extend_from_slice(&(b.len() as u32).to_le_bytes());
-            self.key.extend_from_slice(b);
-        }
+        let fields = || {
+            std::iter::once(Some(c.indicator))
+                .chain(std::iter::once(c.region))
+                .chain(c.dims.iter().map(|(i, _)| Some(*i)))
+                .map(|f| f.and_then(|i| rec.get(i)).unwrap_or(b""))
+        };
+        // Rows come by series: most have the last row's key, which is
+        // compared in place, without building this row's.
         if let Some(s) = self.last
-            && same(&self.key, &self.last_key)
+            && same_key(&self.last_key, fields())
         {
             return Some(s);
+        }
+        self.key.clear();
+        for b in fields() {
+            self.key.extend_from_slice(&(b.len() as u32).to_le_bytes());
+            self.key.extend_from_slice(b);
         }
         let text = |i: usize| {
             std::str::from_utf8(rec.get(i).unwrap_or(b""))
@@ -524,6 +528,24 @@ impl Parser<'_, '_> {
 /// Byte equality without a call to `memcmp`: keys are a few dozen bytes
 /// and compared once a row.
 #[inline]
+/// Whether `key` (fields, each after its length in four bytes) holds
+/// exactly `fields`.
+fn same_key<'f>(key: &[u8], fields: impl Iterator<Item = &'f [u8]>) -> bool {
+    let mut at = 0;
+    for f in fields {
+        let Some(len) = key.get(at..at + 4) else {
+            return false;
+        };
+        let len = u32::from_le_bytes(len.try_into().unwrap_or([0; 4])) as usize;
+        at += 4;
+        match key.get(at..at + len) {
+            Some(k) if len == f.len() && same(k, f) => at += len,
+            _ => return false,
+        }
+    }
+    at == key.len()
+}
+
 fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;

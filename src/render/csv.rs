@@ -64,9 +64,7 @@ pub fn write_rows(plan: &Plan, rows: &[Assessment], buf: &mut Vec<u8>) {
                     }
                 }
                 FieldRef::Decimal(d) => decimal(buf, d),
-                FieldRef::Float(x) => {
-                    let _ = write!(buf, "{x}");
-                }
+                FieldRef::Float(x) => float(buf, x),
                 FieldRef::Int(i) => buf.extend_from_slice(itoa::Buffer::new().format(i).as_bytes()),
             }
         });
@@ -119,6 +117,39 @@ pub fn decimal(buf: &mut Vec<u8>, d: Decimal) {
     }
 }
 
+/// A float as `Display` prints it (the shortest digits that read back as
+/// the same float, never an exponent), by `ryu` where its text is sure to
+/// be the same, else by `Display`.
+///
+/// Both pick, among the shortest digits that read back, the ones closest
+/// to the float; they differ only on a tie, which needs the float's exact
+/// decimal value to have at most 18 significant digits. A float `m·2^e`
+/// with `m` odd and `e ≤ −27` has at least as many as `5^27`, 19. Also
+/// ryu writes `1.0` for `1`, and exponents for very large or small values.
+pub fn float(buf: &mut Vec<u8>, x: f64) {
+    if x.is_finite() && long_exact_decimal(x) {
+        let mut r = ryu::Buffer::new();
+        let s = r.format_finite(x).as_bytes();
+        if !s.contains(&b'e') {
+            buf.extend_from_slice(s.strip_suffix(b".0").unwrap_or(s));
+            return;
+        }
+    }
+    let _ = write!(buf, "{x}");
+}
+
+/// Whether a finite `x` is `m·2^e` with `m` odd and `e ≤ −27`.
+fn long_exact_decimal(x: f64) -> bool {
+    let bits = x.to_bits();
+    let (biased, fraction) = ((bits >> 52) & 0x7ff, bits & ((1 << 52) - 1));
+    let (m, e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | 1 << 52, biased as i64 - 1075)
+    };
+    m != 0 && e + i64::from(m.trailing_zeros()) <= -27
+}
+
 /// Text that a spreadsheet would run as a formula gets a leading `'`.
 pub fn neutralise(s: String) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -142,6 +173,64 @@ mod tests {
             decimal(&mut buf, d);
             prop_assert_eq!(String::from_utf8(buf).unwrap(), d.to_string());
         }
+    }
+
+    proptest! {
+        #[test]
+        fn floats_print_as_display(bits in any::<u64>()) {
+            let x = f64::from_bits(bits);
+            let mut buf = Vec::new();
+            float(&mut buf, x);
+            prop_assert_eq!(String::from_utf8(buf).unwrap(), x.to_string());
+        }
+
+        #[test]
+        fn rates_print_as_display(x in -2.0f64..2.0) {
+            let mut buf = Vec::new();
+            float(&mut buf, x);
+            prop_assert_eq!(String::from_utf8(buf).unwrap(), x.to_string());
+        }
+
+        #[test]
+        fn ordinary_floats_print_as_display(x in -1e6f64..1e6) {
+            let mut buf = Vec::new();
+            float(&mut buf, x);
+            prop_assert_eq!(String::from_utf8(buf).unwrap(), x.to_string());
+        }
+    }
+
+    #[test]
+    fn floats_at_the_edges_print_as_display() {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.1,
+            1e15,
+            1e16,
+            1e17,
+            1e21,
+            1e-5,
+            1e-6,
+            1e-7,
+            123456.789,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.010624351786023167,
+            -0.06470213835438399,
+        ] {
+            let mut buf = Vec::new();
+            float(&mut buf, x);
+            assert_eq!(String::from_utf8(buf).unwrap(), x.to_string(), "{x:?}");
+        }
+        // Growth rates take the fast path.
+        assert!(long_exact_decimal(0.010624351786023167));
+        assert!(!long_exact_decimal(0.5) && !long_exact_decimal(-1977300497826508.2));
     }
 
     #[test]
