@@ -36,36 +36,49 @@ struct XTerms {
 thread_local! {
     /// The x terms of the last line fitted on this thread: the series of an
     /// indicator mostly share their periods.
-    static X_TERMS: RefCell<Option<XTerms>> = const { RefCell::new(None) };
+    static X_TERMS: RefCell<XTerms> = const { RefCell::new(XTerms::empty()) };
 }
 
 impl XTerms {
-    fn new(points: &[(Period, Decimal)]) -> XTerms {
-        let ticks: Vec<i64> = points.iter().map(|(p, _)| p.ticks()).collect();
-        let origin = ticks[0];
-        let step = (ticks.iter()).fold(0, |g, t| gcd(g, t - origin)).max(1);
-        let steps: Vec<i128> = ticks
-            .iter()
-            .map(|t| i128::from((t - origin) / step))
-            .collect();
-        let n = steps.len() as i128;
-        let s: i128 = steps.iter().sum();
-        let sxx: Option<i128> = steps.iter().try_fold(0i128, |a, x| a.checked_add(x * x));
+    const fn empty() -> XTerms {
+        XTerms {
+            periods: Vec::new(),
+            origin: 0,
+            step: 1,
+            x: Vec::new(),
+            n: Decimal::ZERO,
+            s: Decimal::ZERO,
+            d: None,
+        }
+    }
+
+    /// The terms of `points` (two or more), in this one's buffers.
+    fn refill(&mut self, points: &[(Period, Decimal)]) {
+        let origin = points[0].0.ticks();
+        let step = (points.iter())
+            .fold(0, |g, (p, _)| gcd(g, p.ticks() - origin))
+            .max(1);
+        let (mut s, mut sxx) = (0i128, Some(0i128));
+        self.x.clear();
+        for (p, _) in points {
+            let x = (p.ticks() - origin) / step;
+            s += i128::from(x);
+            sxx = sxx.and_then(|q| q.checked_add(i128::from(x) * i128::from(x)));
+            self.x.push(Decimal::from(x));
+        }
+        let n = points.len() as i128;
         let decimal = |v: i128| Decimal::try_from_i128_with_scale(v, 0).ok();
         let s_dec = decimal(s);
-        let d = sxx
+        self.d = sxx
             .and_then(|q| n.checked_mul(q)?.checked_sub(s.checked_mul(s)?))
             .filter(|&d| d > 0 && s_dec.is_some())
             .and_then(decimal);
-        XTerms {
-            periods: points.iter().map(|(p, _)| *p).collect(),
-            origin,
-            step,
-            x: steps.iter().map(|&x| Decimal::from(x as i64)).collect(),
-            n: Decimal::from(n as i64),
-            s: s_dec.unwrap_or_default(),
-            d,
-        }
+        self.s = s_dec.unwrap_or_default();
+        self.n = Decimal::from(points.len());
+        self.origin = origin;
+        self.step = step;
+        self.periods.clear();
+        self.periods.extend(points.iter().map(|(p, _)| *p));
     }
 
     fn fits(&self, points: &[(Period, Decimal)]) -> bool {
@@ -101,11 +114,10 @@ impl Line {
         if points.len() < 2 {
             return None;
         }
-        X_TERMS.with_borrow_mut(|cache| {
-            let x = match cache {
-                Some(x) if x.fits(points) => x,
-                _ => cache.insert(XTerms::new(points)),
-            };
+        X_TERMS.with_borrow_mut(|x| {
+            if !x.fits(points) {
+                x.refill(points);
+            }
             let d = x.d?;
             let (mut sy, mut sxy) = (Decimal::ZERO, Decimal::ZERO);
             for ((_, y), xi) in points.iter().zip(&x.x) {
