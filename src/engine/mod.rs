@@ -264,7 +264,12 @@ impl Context<'_> {
             a.required_change = t
                 .checked_sub(y)
                 .and_then(|d| d.checked_mul(per_year)?.checked_div(ticks));
-            a.required_rate = rate(y, t, ticks / per_year);
+            // Whole years (the usual deadline and periods) need no division.
+            let years = match (tt.ticks() - p.ticks()) % TICKS_PER_YEAR {
+                0 => Decimal::from((tt.ticks() - p.ticks()) / TICKS_PER_YEAR),
+                _ => ticks / per_year,
+            };
+            a.required_rate = rate(y, t, years);
         }
         self.project(a, &goal, since, tt);
         let cagr_grade = match (&goal, a.method) {
@@ -318,7 +323,7 @@ impl Context<'_> {
     /// Method `cagr`: `R` (or `P`), `C` and the score into the assessment,
     /// and the grade they give (`no-data` when growth cannot be measured).
     fn cagr_grade(&self, ind: &Indicator, a: &mut Assessment, level: Option<Decimal>) -> Status {
-        let f = |d: Decimal| d.to_f64();
+        let f = f64_of;
         let (Some(b), Some(y), Some(t0), Some(t)) =
             (a.baseline, a.value, a.baseline_period, a.period)
         else {
@@ -581,11 +586,11 @@ fn relative(y: Decimal, b: Decimal) -> Option<Decimal> {
 
 /// Compound annual growth between two positive values.
 fn cagr(b: Decimal, y: Decimal, t0: Period, t: Period) -> Option<f64> {
-    let years = (t.position() - t0.position()).to_f64()?;
+    let years = f64_of(t.position() - t0.position())?;
     if years.fract() == 0.0 {
         // A whole number of years goes through a decimal and back
         // unchanged: skip the round trip (the common case, year periods).
-        let (f, t) = (b.to_f64()?, y.to_f64()?);
+        let (f, t) = (f64_of(b)?, f64_of(y)?);
         return (f > 0.0 && t >= 0.0 && years > 0.0).then(|| (t / f).powf(1.0 / years) - 1.0);
     }
     rate(b, y, Decimal::from_f64_retain(years)?)
@@ -593,8 +598,24 @@ fn cagr(b: Decimal, y: Decimal, t0: Period, t: Period) -> Option<f64> {
 
 /// The annual rate that takes `from` to `to` in `years`.
 fn rate(from: Decimal, to: Decimal, years: Decimal) -> Option<f64> {
-    let (f, t, n) = (from.to_f64()?, to.to_f64()?, years.to_f64()?);
+    let (f, t, n) = (f64_of(from)?, f64_of(to)?, f64_of(years)?);
     (f > 0.0 && t >= 0.0 && n > 0.0).then(|| (t / f).powf(1.0 / n) - 1.0)
+}
+
+/// `d.to_f64()`, without its 128-bit division in the usual case: a
+/// mantissa below 2^48 with at most 22 decimals is `m / 10^s`, both exact
+/// as floats, and one correctly rounded division is what `to_f64` gives
+/// there too (tested; for larger mantissas its own rounding can differ).
+fn f64_of(d: Decimal) -> Option<f64> {
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let m = d.mantissa();
+    match POW10.get(d.scale() as usize) {
+        Some(p) if m != 0 && m.unsigned_abs() < 1 << 48 => Some(m as f64 / p),
+        _ => d.to_f64(),
+    }
 }
 
 thread_local! {
