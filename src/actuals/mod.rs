@@ -279,6 +279,13 @@ impl Actuals {
             .map(pack::period_of)
     }
 
+    /// The (region, breakdown) ids of a region's total series (no
+    /// breakdown), if any series has that region: a key compares with it
+    /// without reading any name.
+    pub fn total_ids(&self, region: &str) -> Option<(u32, u32)> {
+        Some((self.regions.get(region)?, self.breakdowns.get("")?))
+    }
+
     pub fn region_name(&self, key: &SeriesKey) -> &str {
         self.regions.name(key.region)
     }

@@ -258,7 +258,8 @@ fn pick(units: Vec<Unit>, ctx: &Context, sel: &Selection) -> Vec<Unit> {
     let mut totals: std::collections::HashSet<(usize, &str)> = std::collections::HashSet::new();
     let dim = sel.by.as_deref().filter(|d| !matches!(*d, "region" | "*"));
     let mut own_has_dim = false;
-    for u in &units {
+    // (Each pass reads every unit's names: skipped where it has nothing to do.)
+    for u in units.iter().filter(|_| by_region || dim.is_some()) {
         let (r, b) = u.names(ctx);
         own_has_dim |= r == own && dim.is_some_and(|d| dim_only(b, d));
         if by_region && b.is_empty() {
@@ -283,19 +284,33 @@ fn pick(units: Vec<Unit>, ctx: &Context, sel: &Selection) -> Vec<Unit> {
             (None, None) => true,
         }
     };
-    let mut units: Vec<Unit> = units.into_iter().filter(keep).collect();
-    if sel.by.is_none() && region.is_none() {
+    let mut units = units;
+    if sel.by.is_some() || region.is_some() {
+        units.retain(keep);
+    } else {
         // One row per indicator: its headline series where it has one,
         // else all its series.
-        let headline = |u: &Unit| {
-            let (r, b) = u.names(ctx);
-            r == own && b.is_empty()
-        };
+        let own_total = ctx.actuals.total_ids(own);
+        let headline: Vec<bool> = (units.iter())
+            .map(|u| match u.series_index() {
+                Some(i) => {
+                    let key = ctx.actuals.series_at(i).key;
+                    Some((key.region, key.breakdown)) == own_total
+                }
+                None => {
+                    let (r, b) = u.names(ctx);
+                    r == own && b.is_empty()
+                }
+            })
+            .collect();
         let mut with_headline = vec![false; plan.indicators.len()];
-        for u in units.iter().filter(|u| headline(u)) {
+        for (u, _) in units.iter().zip(&headline).filter(|(_, h)| **h) {
             with_headline[u.indicator()] = true;
         }
-        units.retain(|u| headline(u) || !with_headline[u.indicator()]);
+        units = (units.iter().zip(&headline))
+            .filter(|(u, h)| **h || !with_headline[u.indicator()])
+            .map(|(u, _)| *u)
+            .collect();
         units = roll_up(units, ctx);
     }
     if let Some(g) = &sel.group {

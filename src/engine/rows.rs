@@ -72,31 +72,44 @@ impl Unit {
 /// always), and a row from the plan alone for an indicator whose own series
 /// has no data but a plan baseline, or that has no row at all.
 pub fn plan_units(ctx: &Context) -> Vec<Unit> {
+    // Indicators in parallel (a million series take tens of milliseconds
+    // alone), joined in plan order.
+    let per_indicator: Vec<Vec<Unit>> = (0..ctx.plan.indicators.len())
+        .into_par_iter()
+        .map(|i| indicator_units(ctx, i))
+        .collect();
+    let mut out = Vec::with_capacity(per_indicator.iter().map(Vec::len).sum());
+    for units in per_indicator {
+        out.extend(units);
+    }
+    out
+}
+
+/// The rows of one indicator (see [`plan_units`]).
+fn indicator_units(ctx: &Context, i: usize) -> Vec<Unit> {
     let plan_region = ctx.plan.region.as_deref().unwrap_or("");
-    let mut out = Vec::with_capacity(ctx.actuals.series_count());
-    for (i, ind) in ctx.plan.indicators.iter().enumerate() {
-        // Series are sorted by indicator, region name, breakdown name.
-        let range = ctx.actuals.indicator_range(i as u32);
-        let headline = |s: usize| {
-            let key = ctx.actuals.series_at(s).key;
-            ctx.actuals.region_name(&key) == plan_region
-                && ctx.actuals.breakdown_name(&key).is_empty()
-        };
-        let before = out.len();
-        if !range.clone().any(headline) && ind.baseline.is_some() {
-            out.push(Unit::series(i, None));
+    let ind = &ctx.plan.indicators[i];
+    // Series are sorted by indicator, region name, breakdown name.
+    let range = ctx.actuals.indicator_range(i as u32);
+    let own = ctx.actuals.total_ids(plan_region);
+    let headline = |s: usize| {
+        let key = ctx.actuals.series_at(s).key;
+        Some((key.region, key.breakdown)) == own
+    };
+    let mut out = Vec::with_capacity(range.len() + 1);
+    if !range.clone().any(headline) && ind.baseline.is_some() {
+        out.push(Unit::series(i, None));
+    }
+    for s in range {
+        // A series with nothing up to the as-of period is not shown,
+        // but for the plan's own (headline) series.
+        let first = ctx.actuals.series_at(s).first_period();
+        if headline(s) || first.is_some_and(|p| p.ends_by(ctx.as_of)) {
+            out.push(Unit::series(i, Some(s)));
         }
-        for s in range {
-            // A series with nothing up to the as-of period is not shown,
-            // but for the plan's own (headline) series.
-            let first = ctx.actuals.series_at(s).first_period();
-            if headline(s) || first.is_some_and(|p| p.ends_by(ctx.as_of)) {
-                out.push(Unit::series(i, Some(s)));
-            }
-        }
-        if out.len() == before {
-            out.push(Unit::series(i, None)); // an indicator without data still has a row
-        }
+    }
+    if out.is_empty() {
+        out.push(Unit::series(i, None)); // an indicator without data still has a row
     }
     out
 }
