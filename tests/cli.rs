@@ -1692,6 +1692,23 @@ fn one_file_workspace(csv: &[u8]) -> tempfile::TempDir {
 }
 
 #[test]
+fn lines_ending_in_a_lone_carriage_return_are_counted() {
+    // Old Mac files (Excel's "CSV (Macintosh)"): each problem on its own line.
+    let dir = one_file_workspace(
+        b"indicator,period,value\ra,2020,93\ra,2021,9x\r\ra,2022,\"95\rb\"\ra,20233,96\r",
+    );
+    let o = output(dir.path(), &["validate"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr_of(&o);
+    assert!(err.contains("actuals.csv:3:"), "{err}");
+    assert!(err.contains("a,2021,9x"), "{err}");
+    // The quoted value spans lines 5 and 6; the bad period is on line 7.
+    assert!(err.contains("actuals.csv:5:"), "{err}");
+    assert!(err.contains("actuals.csv:7:"), "{err}");
+    assert!(!err.contains("actuals.csv:1:"), "{err}");
+}
+
+#[test]
 fn csv_that_would_be_misread_is_refused_with_its_place() {
     // An unclosed quote swallows the rest of the file (and would swallow
     // rows `track add` appends).

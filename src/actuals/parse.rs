@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 
 use super::fast;
 use super::pack::{period_code, small_value, value_code};
-use super::split::{Record, Splitter};
+use super::split::{Record, Splitter, line_breaks, lines};
 use crate::diag::{Diagnostic, Location};
 use crate::period::Period;
 use crate::plan::{Plan, parse_number};
@@ -211,12 +211,10 @@ impl Parser<'_, '_> {
             return;
         };
         let at = e.valid_up_to();
-        let line_start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-        let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
-        let newlines = memchr::memchr_iter(b'\n', &bytes[..line_start]).count();
-        let text = String::from_utf8_lossy(&bytes[line_start..line_end])
-            .trim_end_matches('\r')
-            .to_string();
+        let line_start = memchr::memrchr2(b'\n', b'\r', &bytes[..at]).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr2(b'\n', b'\r', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let newlines = line_breaks(&bytes[..line_start]);
+        let text = String::from_utf8_lossy(&bytes[line_start..line_end]).to_string();
         let col = String::from_utf8_lossy(&bytes[line_start..at]).len();
         self.problem(Problem::NotUtf8(
             Diagnostic::error(format!("{} is not UTF-8 text", self.sh.path))
@@ -234,7 +232,7 @@ impl Parser<'_, '_> {
             // Reading on would take the rest of the file as one field (and
             // `track add` would append rows into it): refuse.
             let text = line_text(rec);
-            let text = text.lines().next().unwrap_or("").to_string();
+            let text = lines(&text).next().unwrap_or("").to_string();
             let at = text.find('"').unwrap_or(0);
             self.problem(Problem::Diag(
                 Diagnostic::error(format!(

@@ -16,7 +16,7 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 
 use super::parse::{self, Chunk, Columns, MAX_ERRORS_PER_FILE, Problem, Shared};
-use super::split::{Record, Splitter, chunk_bounds, complete_prefix};
+use super::split::{Record, Splitter, chunk_bounds, complete_prefix, lines};
 use super::{Actuals, Packed, SeriesKey, Slot, pack};
 use crate::diag::{Diagnostic, Diagnostics, InputError, Location};
 use crate::plan::Plan;
@@ -628,11 +628,11 @@ fn value_location(path: &str, line: usize) -> Location {
     }
     let found = (|| {
         let text = std::fs::read_to_string(path).ok()?;
-        let header = record(text.lines().next()?.trim_start_matches('\u{feff}'))?;
+        let header = record(lines(&text).next()?.trim_start_matches('\u{feff}'))?;
         let col = header
             .iter()
             .position(|f| f.trim_ascii().eq_ignore_ascii_case(b"value"))?;
-        let row = record(text.lines().nth(line.checked_sub(1)?)?)?;
+        let row = record(lines(&text).nth(line.checked_sub(1)?)?)?;
         let span = parse::field_span(&row, col);
         Some(Location::in_line(path, line, parse::line_text(&row), span))
     })();

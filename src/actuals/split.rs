@@ -4,6 +4,11 @@
 //! taken literally), and cutting a buffer into chunks that start at record
 //! boundaries so they can be parsed in parallel.
 //!
+//! Lines are counted as editors count them: `\n`, `\r\n` and a lone `\r`
+//! (old Mac files, Excel's "CSV (Macintosh)") each end one. A `\r` that
+//! ends a buffer the input goes on after is left unread, as a `\n` may
+//! follow it.
+//!
 //! Invariant: parsing a buffer in one piece or as the chunks of
 //! [`chunk_bounds`] yields the same records with the same line numbers.
 //! Chunks are cut only at `\n` in bytes that hold no `"` at all: there
@@ -102,7 +107,7 @@ impl<'a> Splitter<'a> {
         self.pos
     }
 
-    /// Newlines consumed so far.
+    /// Line breaks consumed so far (see [`line_breaks`]).
     pub fn newlines(&self) -> u64 {
         self.line
     }
@@ -116,8 +121,11 @@ impl<'a> Splitter<'a> {
         let buf = self.buf;
         // Terminators where a record would start are empty lines.
         while self.pos < buf.len() && matches!(buf[self.pos], b'\n' | b'\r') {
-            self.line += u64::from(buf[self.pos] == b'\n');
-            self.pos += 1;
+            let Some(end) = self.terminator_end(self.pos) else {
+                return false;
+            };
+            self.line += 1;
+            self.pos = end;
         }
         if self.pos >= buf.len() {
             return false;
@@ -150,14 +158,33 @@ impl<'a> Splitter<'a> {
             return false;
         }
         let len = end.unwrap_or(rest.len());
+        let after = match end {
+            Some(e) => match self.terminator_end(self.pos + e) {
+                Some(after) => Some(after),
+                None => return false,
+            },
+            None => None,
+        };
         rec.bounds.push((start as u32, len as u32));
         rec.borrow(&rest[..len]);
-        self.pos += len;
-        if let Some(e) = end {
-            self.line += u64::from(rest[e] == b'\n');
-            self.pos += 1;
+        match after {
+            Some(after) => {
+                self.line += 1;
+                self.pos = after;
+            }
+            None => self.pos += len,
         }
         true
+    }
+
+    /// Where the terminator at `i` (`\n`, `\r` or `\r\n`) ends; `None` for
+    /// a `\r` that ends the buffer when the input goes on (a `\n` may follow).
+    fn terminator_end(&self, i: usize) -> Option<usize> {
+        match (self.buf[i], self.buf.get(i + 1)) {
+            (b'\r', Some(b'\n')) => Some(i + 2),
+            (b'\r', None) if !self.eof => None,
+            _ => Some(i + 1),
+        }
     }
 
     /// The next record of a buffer without quotes: the separators and
@@ -188,26 +215,32 @@ impl<'a> Splitter<'a> {
             while marks != 0 {
                 let m = i + (marks.trailing_zeros() / 8) as usize;
                 marks &= marks - 1;
-                let b = buf[m];
-                if b == b',' {
+                if m < start {
+                    continue; // the `\n` of a `\r\n` already passed
+                }
+                if buf[m] == b',' {
                     rec.bounds
                         .push(((field - start) as u32, (m - start) as u32));
                     field = m + 1;
                     continue;
                 }
+                let Some(end) = self.terminator_end(m) else {
+                    rec.clear();
+                    return false;
+                };
                 if m == start {
                     // A terminator where a record would start: an empty line.
-                    self.line += u64::from(b == b'\n');
-                    (start, field) = (m + 1, m + 1);
-                    self.pos = m + 1;
+                    self.line += 1;
+                    (start, field) = (end, end);
+                    self.pos = end;
                     continue;
                 }
                 rec.bounds
                     .push(((field - start) as u32, (m - start) as u32));
                 rec.borrow(&buf[start..m]);
                 rec.line = self.line;
-                self.line += u64::from(b == b'\n');
-                self.pos = m + 1;
+                self.line += 1;
+                self.pos = end;
                 return true;
             }
             i += width;
@@ -240,12 +273,13 @@ impl<'a> Splitter<'a> {
         while i < buf.len() {
             let b = buf[i];
             i += 1;
-            if b == b'\n' {
-                line += 1;
-            }
             s = match (s, b) {
                 (S::InQuoted, b'"') => S::AfterQuote,
                 (S::InQuoted, _) => {
+                    // A line break inside a quoted field (`\r\n` once).
+                    if b == b'\n' || (b == b'\r' && buf.get(i) != Some(&b'\n')) {
+                        line += 1;
+                    }
                     rec.owned.push(b);
                     S::InQuoted
                 }
@@ -259,9 +293,12 @@ impl<'a> Splitter<'a> {
                     S::StartField
                 }
                 (_, b'\n' | b'\r') => {
+                    let Some(end) = self.terminator_end(i - 1) else {
+                        return false;
+                    };
                     rec.end_field(&mut start);
-                    self.pos = i;
-                    self.line = line;
+                    self.pos = end;
+                    self.line = line + 1;
                     return true;
                 }
                 (_, _) => {
@@ -292,14 +329,19 @@ fn special(w: u64) -> u64 {
 }
 
 /// Where to cut `buf` (complete records only, no `"` in it) into about
-/// `n` chunks: offsets just after a `\n`, first 0 and last `buf.len()`.
+/// `n` chunks: offsets just after a terminator, first 0 and last `buf.len()`.
 pub fn chunk_bounds(buf: &[u8], n: usize) -> Vec<usize> {
     let mut bounds = vec![0];
     let step = buf.len() / n.max(1);
     for k in 1..n {
         let want = (k * step).max(*bounds.last().unwrap_or(&0));
-        match memchr::memchr(b'\n', &buf[want..]) {
-            Some(i) if want + i + 1 < buf.len() => bounds.push(want + i + 1),
+        // Just after a terminator (both bytes of a `\r\n`).
+        let cut = memchr::memchr2(b'\n', b'\r', &buf[want..]).map(|i| match buf[want + i..] {
+            [b'\r', b'\n', ..] => want + i + 2,
+            _ => want + i + 1,
+        });
+        match cut {
+            Some(c) if c < buf.len() => bounds.push(c),
             _ => break,
         }
     }
@@ -311,7 +353,35 @@ pub fn chunk_bounds(buf: &[u8], n: usize) -> Vec<usize> {
 /// The end of the last complete record in `buf` when it holds no quote:
 /// just after its last terminator.
 pub fn complete_prefix(buf: &[u8]) -> usize {
-    memchr::memrchr2(b'\n', b'\r', buf).map_or(0, |i| i + 1)
+    // A `\r` that ends the buffer may be the first half of a `\r\n`.
+    let end = buf.len() - usize::from(buf.last() == Some(&b'\r'));
+    memchr::memrchr2(b'\n', b'\r', &buf[..end]).map_or(0, |i| i + 1)
+}
+
+/// Line breaks in `bytes`: each `\n`, and each `\r` not followed by one.
+pub fn line_breaks(bytes: &[u8]) -> usize {
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+        .count()
+}
+
+/// The lines of `text`, each without its terminator (`\n`, `\r\n` or `\r`).
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let t = rest?;
+        match t.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if t[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = Some(&t[i + skip..]);
+                Some(&t[..i])
+            }
+            None => {
+                rest = None;
+                (!t.is_empty()).then_some(t)
+            }
+        }
+    })
 }
 
 #[cfg(test)]

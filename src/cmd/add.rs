@@ -6,7 +6,7 @@
 //! when anything is wrong.
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -85,12 +85,9 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
 
     let mut buf = Vec::new();
     let len = f.metadata()?.len();
-    // Lines end as the file's do (Excel on Windows writes CRLF).
-    let eol: &[u8] = if len > 0 && header_ends_with_crlf(&mut f)? {
-        b"\r\n"
-    } else {
-        b"\n"
-    };
+    // Lines end as the file's do (Excel on Windows writes CRLF, old Mac
+    // files a lone CR).
+    let eol = if len > 0 { line_ending(&mut f)? } else { b"\n" };
     if len == 0 {
         buf.extend(csv_line(&header)?);
     } else if !ends_with_newline(&mut f)? {
@@ -225,15 +222,17 @@ fn target_file(args: &AddArgs, l: &Loaded, global: &Global) -> anyhow::Result<Pa
 /// The header of an existing, non-empty file.
 fn read_header(f: &mut File) -> anyhow::Result<Option<Vec<String>>> {
     f.seek(SeekFrom::Start(0))?;
-    let mut line = String::new();
-    BufReader::new(&mut *f).read_line(&mut line)?;
-    if line.trim().is_empty() {
-        return Ok(None);
-    }
+    // The first record, whatever ends its line (`\n`, `\r\n`, `\r`).
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
-        .from_reader(line.as_bytes());
-    let rec = rdr.records().next().transpose()?.unwrap_or_default();
+        .flexible(true)
+        .from_reader(BufReader::new(&mut *f));
+    let Some(rec) = rdr.records().next().transpose()? else {
+        return Ok(None);
+    };
+    if rec.iter().all(|s| s.trim().is_empty()) {
+        return Ok(None);
+    }
     Ok(Some(
         rec.iter()
             .map(|s| s.trim_start_matches('\u{feff}').trim().to_string())
@@ -241,12 +240,16 @@ fn read_header(f: &mut File) -> anyhow::Result<Option<Vec<String>>> {
     ))
 }
 
-/// Whether the file's first line ends with `\r\n`.
-fn header_ends_with_crlf(f: &mut File) -> anyhow::Result<bool> {
+/// How the file's first line ends: `\r\n`, `\r` or `\n`.
+fn line_ending(f: &mut File) -> anyhow::Result<&'static [u8]> {
     f.seek(SeekFrom::Start(0))?;
-    let mut line = Vec::new();
-    BufReader::new(&mut *f).read_until(b'\n', &mut line)?;
-    Ok(line.ends_with(b"\r\n"))
+    let mut head = Vec::new();
+    (&mut *f).take(1 << 16).read_to_end(&mut head)?;
+    Ok(match memchr::memchr2(b'\n', b'\r', &head) {
+        Some(i) if head[i] == b'\r' && head.get(i + 1) != Some(&b'\n') => b"\r",
+        Some(i) if head[i] == b'\r' => b"\r\n",
+        _ => b"\n",
+    })
 }
 
 /// One CSV line, ending with `\n`.
@@ -297,7 +300,7 @@ fn ends_with_newline(f: &mut File) -> anyhow::Result<bool> {
     f.seek(SeekFrom::End(-1))?;
     let mut b = [0u8; 1];
     f.read_exact(&mut b)?;
-    Ok(b[0] == b'\n')
+    Ok(matches!(b[0], b'\n' | b'\r'))
 }
 
 /// This year, from `TRACK_TODAY` (YYYY-MM-DD, for tests) or the clock.

@@ -498,6 +498,20 @@ fn add_keeps_the_file_s_line_endings_and_drops_nothing_silently() {
         std::fs::read_to_string(&csv).unwrap(),
         "indicator,period,value\r\nger,2021,91\r\nger,2022,92\r\n"
     );
+    // Old Mac files (Excel's "CSV (Macintosh)") end lines with a lone CR.
+    let mac = dir.path().join("mac.csv");
+    std::fs::write(&mac, "indicator,period,value\rger,2019,89\r").unwrap();
+    let o = track(
+        dir.path(),
+        &[
+            "add", "ger", "92.5", "--period", "2024", "--file", "mac.csv",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&mac).unwrap(),
+        "indicator,period,value\rger,2019,89\rger,2024,92.5\r"
+    );
     for (args, expect) in [
         (
             vec!["add", "ger", "93", "--period", "2023", "--source", "公报"],

@@ -1,5 +1,5 @@
 //! The splitter against the `csv` crate (fields), against a count of
-//! newlines (lines), and whole against chunked.
+//! line breaks (lines), and whole against chunked.
 
 use proptest::prelude::*;
 
@@ -70,15 +70,15 @@ proptest! {
         let fields: Vec<Vec<Vec<u8>>> = ours.iter().map(|(f, _)| f.clone()).collect();
         prop_assert_eq!(fields, csv_crate(&buf));
         prop_assert_eq!(consumed, buf.len());
-        // Lines: 1 + the newlines before each record's first byte.
+        // Lines: 1 + the line breaks before each record's first byte.
         for (_, line) in &ours {
-            prop_assert!(*line <= buf.iter().filter(|&&b| b == b'\n').count() as u64);
+            prop_assert!(*line <= line_breaks(&buf) as u64);
         }
         // Cut anywhere, then read on: the same records.
         let cut = cut.min(buf.len());
         let (first, used) = records(&buf[..cut], false);
         let (rest, _) = records(&buf[used..], true);
-        let newlines = buf[..used].iter().filter(|&&b| b == b'\n').count() as u64;
+        let newlines = line_breaks(&buf[..used]) as u64;
         let mut joined = first;
         joined.extend(rest.into_iter().map(|(f, l)| (f, l + newlines)));
         prop_assert_eq!(joined, ours);
@@ -106,7 +106,7 @@ proptest! {
         }
         prop_assert_eq!(i, ours.len());
         prop_assert!(starts.windows(2).all(|w| w[0] <= w[1]));
-        let total = buf.iter().filter(|&&b| b == b'\n').count() as u64;
+        let total = line_breaks(&buf) as u64;
         prop_assert!(starts.last().is_none_or(|&l| l <= total));
     }
 
@@ -117,7 +117,7 @@ proptest! {
         let cut = cut.min(buf.len());
         let (first, consumed) = records(&buf[..cut], false);
         let (rest, _) = records(&buf[consumed..], true);
-        let newlines = buf[..consumed].iter().filter(|&&b| b == b'\n').count() as u64;
+        let newlines = line_breaks(&buf[..consumed]) as u64;
         let mut joined = first;
         joined.extend(rest.into_iter().map(|(f, l)| (f, l + newlines)));
         prop_assert_eq!(joined, records(&buf, true).0);
@@ -125,8 +125,8 @@ proptest! {
 
     #[test]
     fn chunks_read_as_one_piece(lines in proptest::collection::vec("[a-z0-9,]{0,12}", 0..40),
-                                crlf in any::<bool>(), n in 1usize..8) {
-        let sep = if crlf { "\r\n" } else { "\n" };
+                                sep in prop_oneof![Just("\n"), Just("\r\n"), Just("\r")],
+                                n in 1usize..8) {
         let text: String = lines.iter().map(|l| format!("{l}{sep}")).collect();
         let buf = text.as_bytes();
         let bounds = chunk_bounds(buf, n);
@@ -135,11 +135,11 @@ proptest! {
         let mut joined = Vec::new();
         let mut base = 0;
         for w in bounds.windows(2) {
-            prop_assert!(w[0] == 0 || buf[w[0] - 1] == b'\n');
+            prop_assert!(w[0] == 0 || matches!(buf[w[0] - 1], b'\n' | b'\r'));
             let part = &buf[w[0]..w[1]];
             let (recs, _) = records(part, true);
             joined.extend(recs.into_iter().map(|(f, l)| (f, l + base)));
-            base += part.iter().filter(|&&b| b == b'\n').count() as u64;
+            base += line_breaks(part) as u64;
         }
         prop_assert_eq!(joined, records(buf, true).0);
     }
@@ -158,4 +158,23 @@ fn quoted_fields_keep_commas_newlines_and_quotes() {
     assert_eq!(recs[1].0, vec![b"f\"g".to_vec(), b"h".to_vec()]);
     assert_eq!(recs[1].1, 2);
     assert_eq!(recs[2], (vec![b"last".to_vec()], 4));
+}
+
+#[test]
+fn a_lone_carriage_return_ends_a_line() {
+    let lines_of = |buf: &[u8]| -> Vec<u64> { records(buf, true).0.iter().map(|r| r.1).collect() };
+    assert_eq!(lines_of(b"a\rb\rc"), [0, 1, 2]);
+    assert_eq!(lines_of(b"a\r\nb\n\rc\r\r"), [0, 1, 3]);
+    assert_eq!(lines_of(b"\"x\ry\"\rb"), [0, 2]);
+    assert_eq!(lines_of(b"\"x\r\ny\"\r\nb"), [0, 2]);
+    // A `\r` at the end of a buffer the input goes on after waits for the next.
+    let (recs, consumed) = records(b"a\rb\r", false);
+    assert_eq!((recs.len(), consumed), (1, 2));
+    assert_eq!(complete_prefix(b"a\rb\r"), 2);
+    assert_eq!(complete_prefix(b"a\rb\r\n"), 5);
+    assert_eq!(line_breaks(b"a\rb\r\nc\n\r"), 4);
+    assert_eq!(
+        lines("a\rb\r\nc\n\rd").collect::<Vec<_>>(),
+        ["a", "b", "c", "", "d"]
+    );
 }
