@@ -72,21 +72,15 @@ impl Unit {
 /// always), and a row from the plan alone for an indicator whose own series
 /// has no data but a plan baseline, or that has no row at all.
 pub fn plan_units(ctx: &Context) -> Vec<Unit> {
-    // Indicators in parallel (a million series take tens of milliseconds
-    // alone), joined in plan order.
-    let per_indicator: Vec<Vec<Unit>> = (0..ctx.plan.indicators.len())
-        .into_par_iter()
-        .map(|i| indicator_units(ctx, i))
-        .collect();
-    let mut out = Vec::with_capacity(per_indicator.iter().map(Vec::len).sum());
-    for units in per_indicator {
-        out.extend(units);
+    let mut out = Vec::with_capacity(ctx.actuals.series_count() + ctx.plan.indicators.len());
+    for i in 0..ctx.plan.indicators.len() {
+        indicator_units(ctx, i, &mut out);
     }
     out
 }
 
-/// The rows of one indicator (see [`plan_units`]).
-fn indicator_units(ctx: &Context, i: usize) -> Vec<Unit> {
+/// Add the rows of one indicator to `out` (see [`plan_units`]).
+fn indicator_units(ctx: &Context, i: usize, out: &mut Vec<Unit>) {
     let plan_region = ctx.plan.region.as_deref().unwrap_or("");
     let ind = &ctx.plan.indicators[i];
     // Series are sorted by indicator, region name, breakdown name.
@@ -96,7 +90,7 @@ fn indicator_units(ctx: &Context, i: usize) -> Vec<Unit> {
         let key = ctx.actuals.series_at(s).key;
         Some((key.region, key.breakdown)) == own
     };
-    let mut out = Vec::with_capacity(range.len() + 1);
+    let before = out.len();
     if !range.clone().any(headline) && ind.baseline.is_some() {
         out.push(Unit::series(i, None));
     }
@@ -108,10 +102,9 @@ fn indicator_units(ctx: &Context, i: usize) -> Vec<Unit> {
             out.push(Unit::series(i, Some(s)));
         }
     }
-    if out.is_empty() {
+    if out.len() == before {
         out.push(Unit::series(i, None)); // an indicator without data still has a row
     }
-    out
 }
 
 impl Context<'_> {
