@@ -523,9 +523,6 @@ impl Parser<'_, '_> {
     }
 }
 
-/// Byte equality without a call to `memcmp`: keys are a few dozen bytes
-/// and compared once a row.
-#[inline]
 /// Whether `key` (fields, each after its length in four bytes) holds
 /// exactly `fields`.
 fn same_key<'f>(key: &[u8], fields: impl Iterator<Item = &'f [u8]>) -> bool {
@@ -544,6 +541,9 @@ fn same_key<'f>(key: &[u8], fields: impl Iterator<Item = &'f [u8]>) -> bool {
     at == key.len()
 }
 
+/// Byte equality without a call to `memcmp`: keys are a few dozen bytes
+/// and compared once a row.
+#[inline]
 fn same(a: &[u8], b: &[u8]) -> bool {
     if a.len() != b.len() {
         return false;

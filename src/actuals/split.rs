@@ -11,9 +11,10 @@
 //!
 //! Invariant: parsing a buffer in one piece or as the chunks of
 //! [`chunk_bounds`] yields the same records with the same line numbers.
-//! Chunks are cut only at `\n` in bytes that hold no `"` at all: there
-//! every `\n` ends a record. Bytes with a quote are never cut (they are
-//! read in one piece), since a `\n` may then sit inside a quoted field.
+//! Chunks are cut only just after a terminator (after both bytes of a
+//! `\r\n`) in bytes that hold no `"` at all: there every terminator ends
+//! a record. Bytes with a quote are never cut (they are read in one
+//! piece), since a terminator may then sit inside a quoted field.
 
 /// One record: its fields unescaped, and where each is in its bytes. A
 /// record without quotes borrows its line from the buffer it was read

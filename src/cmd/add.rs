@@ -245,6 +245,10 @@ fn line_ending(f: &mut File) -> anyhow::Result<&'static [u8]> {
     f.seek(SeekFrom::Start(0))?;
     let mut head = Vec::new();
     (&mut *f).take(1 << 16).read_to_end(&mut head)?;
+    if head.last() == Some(&b'\r') {
+        // The second byte of a `\r\n` may be just past what was read.
+        (&mut *f).take(1).read_to_end(&mut head)?;
+    }
     Ok(match memchr::memchr2(b'\n', b'\r', &head) {
         Some(i) if head[i] == b'\r' && head.get(i + 1) != Some(&b'\n') => b"\r",
         Some(i) if head[i] == b'\r' => b"\r\n",

@@ -6,7 +6,9 @@
 //! sums are exact decimals, and a value on the line is one division of
 //! exact terms. A line that meets a target level exactly at a period (data
 //! on a straight path, common with one-decimal data) is seen to meet it
-//! there, which a line through a rounded mean and slope may miss.
+//! there, which a line through a rounded mean and slope may miss. Where
+//! those terms do not fit a decimal (large values over many finely spaced
+//! points), values go through the slope, rounded to 28 digits.
 //!
 //! With `X` the steps since the first point, `n` points, `S = ΣX`,
 //! `D = nΣX² − S²`, `Sy = Σy` and `N = nΣXy − S·Sy`, the line is
@@ -95,17 +97,20 @@ fn gcd(a: i64, b: i64) -> i64 {
     a
 }
 
-/// A least-squares line, as exact terms (see the module's formula).
+/// A least-squares line, as the terms of the module's formula.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     origin: i64,
     step: i64,
     n: Decimal,
     s: Decimal,
-    /// `Sy·D`, `N` and `nD`.
-    a: Decimal,
+    /// `Sy`, `N` and `D`.
+    sy: Decimal,
     b: Decimal,
-    den: Decimal,
+    d: Decimal,
+    /// `Sy·D` and `nD`, where they fit a decimal.
+    a: Option<Decimal>,
+    den: Option<Decimal>,
 }
 
 impl Line {
@@ -129,9 +134,11 @@ impl Line {
                 step: x.step,
                 n: x.n,
                 s: x.s,
-                a: sy.checked_mul(d)?,
+                sy,
                 b: x.n.checked_mul(sxy)?.checked_sub(x.s.checked_mul(sy)?)?,
-                den: x.n.checked_mul(d)?,
+                d,
+                a: sy.checked_mul(d),
+                den: x.n.checked_mul(d),
             })
         })
     }
@@ -147,12 +154,24 @@ impl Line {
         }
     }
 
-    /// The line's value at the end of `p`.
+    /// The line's value at the end of `p`: `(Sy·D + N·dx) / (nD)` with
+    /// `dx = nX − S`, one division. Where those products do not fit a
+    /// decimal (large values over many finely spaced points: days across
+    /// years of 365 and 366 days step by 12 ticks), the same line through
+    /// its slope `N/D`, rounded to 28 digits.
     pub fn at(&self, p: Period) -> Option<Decimal> {
         let dx = self.n.checked_mul(self.steps(p)?)?.checked_sub(self.s)?;
-        self.a
-            .checked_add(self.b.checked_mul(dx)?)?
-            .checked_div(self.den)
+        let exact = || {
+            self.a?
+                .checked_add(self.b.checked_mul(dx)?)?
+                .checked_div(self.den?)
+        };
+        let rounded = || {
+            self.sy
+                .checked_add(self.b.checked_div(self.d)?.checked_mul(dx)?)?
+                .checked_div(self.n)
+        };
+        exact().or_else(rounded)
     }
 
     /// Whether the line rises (`Some(false)`: falls; `None`: flat).
@@ -160,23 +179,36 @@ impl Line {
         (!self.b.is_zero()).then(|| self.b > Decimal::ZERO)
     }
 
-    /// Where the line reaches `level`, in years (a position as
-    /// [`Period::position`] gives); `None` for a flat line.
+    /// About where the line reaches `level`, in years (a position as
+    /// [`Period::position`] gives; callers check the periods near it with
+    /// [`Line::at`]); `None` for a flat line.
     pub fn solve(&self, level: Decimal) -> Option<Decimal> {
         if self.b.is_zero() {
             return None;
         }
-        // nX − S = (level·nD − Sy·D) / N, so X = (level·nD − Sy·D + S·N) / (nN),
-        // and the position is (origin + X·step) / ticks a year.
-        let num = level
-            .checked_mul(self.den)?
-            .checked_sub(self.a)?
-            .checked_add(self.s.checked_mul(self.b)?)?;
-        let nb = self.n.checked_mul(self.b)?;
-        let ticks = Decimal::from(self.origin)
-            .checked_mul(nb)?
-            .checked_add(num.checked_mul(Decimal::from(self.step))?)?;
-        ticks.checked_div(nb.checked_mul(Decimal::from(TICKS_PER_YEAR))?)
+        // n·level = Sy + (N/D)·(nX − S), so X = ((n·level − Sy)·D + S·N) / (nN),
+        // at (origin + X·step) / ticks a year: one division where the terms
+        // fit a decimal, else three.
+        let short = level.checked_mul(self.n)?.checked_sub(self.sy)?;
+        let (step, origin) = (Decimal::from(self.step), Decimal::from(self.origin));
+        let per_year = Decimal::from(TICKS_PER_YEAR);
+        let exact = || {
+            let nb = self.n.checked_mul(self.b)?;
+            short
+                .checked_mul(self.d)?
+                .checked_add(self.s.checked_mul(self.b)?)?
+                .checked_mul(step)?
+                .checked_add(origin.checked_mul(nb)?)?
+                .checked_div(nb.checked_mul(per_year)?)
+        };
+        let rounded = || {
+            let dx = short.checked_div(self.b.checked_div(self.d)?)?;
+            let x = dx.checked_add(self.s)?.checked_div(self.n)?;
+            x.checked_mul(step)?
+                .checked_add(origin)?
+                .checked_div(per_year)
+        };
+        exact().or_else(rounded)
     }
 }
 
@@ -230,6 +262,28 @@ mod tests {
             let b = Period::Month(2023, 2).position();
             Some(((a + b) / dec("2")).round_dp(6))
         });
+    }
+
+    #[test]
+    fn large_values_keep_their_line() {
+        // Monthly 2020-01 … 2025-12 around 1e14: exact terms overflow, the
+        // line through its slope does not.
+        let mut p = Period::Month(2020, 1);
+        let mut pts = Vec::new();
+        for k in 0..72i64 {
+            pts.push((
+                p,
+                Decimal::from(100_000_000_000_000 + 1_000_000_000_000 * k),
+            ));
+            p = p.next();
+        }
+        let line = Line::fit(&pts).unwrap();
+        assert_eq!(
+            line.at(Period::Year(2030)),
+            Some(Decimal::from(231_000_000_000_000i64))
+        );
+        let x = line.solve(Decimal::from(200_000_000_000_000i64)).unwrap();
+        assert_eq!(x.round_dp(9), Period::Month(2028, 5).position().round_dp(9));
     }
 
     #[test]

@@ -1240,6 +1240,24 @@ fn projection_that_reaches_the_level_exactly_meets_it_then() {
 }
 
 #[test]
+fn projection_of_large_daily_values_over_leap_years() {
+    // Days of 2023 and 2024 (365 and 366 a year) step by 12 ticks: the
+    // exact terms of the line no longer fit a decimal, its slope does.
+    let start = Period::Day(2023, 1, 1);
+    let mut p = start;
+    let mut rows = String::from("indicator,period,value\n");
+    for k in 0..730 {
+        rows.push_str(&format!("x,{p},{}\n", 1_000_000 + 100_000 * k));
+        p = p.next();
+    }
+    let plan = plan1(">= 1000000000", None, None, "");
+    let a = one_of(&plan, &rows, "2025-12-31");
+    // Checked with exact fractions.
+    assert_eq!(a.projection, Some(d("110525000.222806322532")));
+    assert_eq!(a.projected_meet, Some(Period::Day(2050, 5, 3)));
+}
+
+#[test]
 fn monthly_projection_counts_months_exactly() {
     let pts = &[("2023-01", "10"), ("2023-02", "11"), ("2023-03", "12")];
     let a = run(">= 19", None, None, "", pts, "2023-03");
