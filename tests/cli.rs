@@ -1709,6 +1709,27 @@ fn lines_ending_in_a_lone_carriage_return_are_counted() {
 }
 
 #[test]
+fn rows_of_the_wrong_width_point_at_the_extra_or_missing_fields() {
+    let dir = one_file_workspace(b"indicator,period,value\na,2020,93,extra,more\na,2021\n");
+    let o = output(dir.path(), &["validate"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr_of(&o);
+    assert!(
+        err.contains("error: this row has 5 fields but the header has 3\n --> actuals.csv:2:11"),
+        "{err}"
+    );
+    assert!(
+        err.contains("^^^^^^^^^^ more fields than the header"),
+        "{err}"
+    );
+    assert!(
+        err.contains("error: this row has 2 fields but the header has 3\n --> actuals.csv:3:7"),
+        "{err}"
+    );
+    assert!(err.contains("^ fewer fields than the header"), "{err}");
+}
+
+#[test]
 fn csv_that_would_be_misread_is_refused_with_its_place() {
     // An unclosed quote swallows the rest of the file (and would swallow
     // rows `track add` appends).

@@ -90,11 +90,13 @@ pub enum Problem {
     Diag(Diagnostic),
     /// The first bytes of the chunk that are not UTF-8 (kept once a file).
     NotUtf8(Diagnostic),
-    /// A row with the wrong number of fields (the message names the line).
+    /// A row with the wrong number of fields.
     Width {
         line: u64,
         fields: usize,
         text: String,
+        /// The extra fields, or the end of a short row.
+        span: std::ops::Range<usize>,
     },
 }
 
@@ -254,10 +256,17 @@ impl Parser<'_, '_> {
             return; // a blank line
         }
         if rec.len() != self.sh.width {
+            let text = line_text(rec);
+            // The first field too many, or the end of a row too short.
+            let span = match rec.len() > self.sh.width {
+                true => field_span(rec, self.sh.width).start..text.len(),
+                false => text.len()..text.len(),
+            };
             self.problem(Problem::Width {
                 line: rec.line,
                 fields: rec.len(),
-                text: line_text(rec),
+                text,
+                span,
             });
             return;
         }

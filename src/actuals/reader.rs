@@ -346,14 +346,23 @@ impl<'p> ActualsReader<'p> {
                     }
                     d
                 }
-                Problem::Width { line, fields, text } => {
+                Problem::Width {
+                    line,
+                    fields,
+                    text,
+                    span,
+                } => {
                     let line = (line0 + line + 1) as usize;
                     let (path, width) = (sh.path, sh.width);
                     Diagnostic::error(format!(
-                        "{path}:{line}: this row has {fields} fields but the header has {width}"
+                        "this row has {fields} fields but the header has {width}"
                     ))
-                    .at(Location::in_line(path, line, text, 0..0))
-                    .label("wrong number of fields")
+                    .at(Location::in_line(path, line, text, span))
+                    .label(if fields > width {
+                        "more fields than the header"
+                    } else {
+                        "fewer fields than the header"
+                    })
                 }
             };
             self.diags.push(d);
