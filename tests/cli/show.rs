@@ -46,6 +46,12 @@ fn num(v: &Value) -> String {
     v.to_string()
 }
 
+/// One column of a series' per-period table, as [`num`] writes each cell.
+fn per_period(series: &Value, key: &str) -> Vec<String> {
+    let periods = series["periods"].as_array().expect("periods");
+    periods.iter().map(|p| num(&p[key])).collect()
+}
+
 // ---------------------------------------------------------------------------
 // The bundled data
 
@@ -95,19 +101,9 @@ fn bundled_figures_by_hand() {
     assert_eq!(num(&s["projection"]), "94.2");
     assert_eq!(s["status"], "achieved");
     // The plan's path: 85.2 + 4.8 × k/5.
-    let paths: Vec<String> = s["periods"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| num(&p["path"]))
-        .collect();
+    let paths = per_period(s, "path");
     assert_eq!(paths, ["85.2", "86.16", "87.12", "88.08", "89.04"]);
-    let yoy: Vec<String> = s["periods"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| num(&p["yoy"]))
-        .collect();
+    let yoy = per_period(s, "yoy");
     assert_eq!(yoy, ["null", "2.9", "1.6", "1.4", "0.9"]);
     assert_eq!(s["periods"][4]["note"], "bulletin writes 92.00");
     assert_eq!(v["definition"]["target"], "提高到90%以上");
@@ -273,14 +269,13 @@ fn json_figures_are_exact() {
     assert_eq!(s["status"], "at-risk");
     assert_eq!(s["milestones"][0]["status"], "missed");
     assert_eq!(num(&s["milestones"][0]["value"]), "87");
-    let periods = s["periods"].as_array().unwrap();
-    let col = |k: &str| -> Vec<String> { periods.iter().map(|p| num(&p[k])).collect() };
+    let col = |k: &str| per_period(s, k);
     assert_eq!(col("period"), ["2020", "2021", "2022", "2023"]);
     assert_eq!(col("value"), ["85", "86", "87", "87.5"]);
     assert_eq!(col("change"), ["null", "1", "2", "2.5"]);
     assert_eq!(col("path"), ["85", "86", "87", "88"]);
     assert_eq!(col("from_plan"), ["true", "false", "false", "false"]);
-    assert_eq!(periods[1]["source"], "2021年教育统计公报");
+    assert_eq!(s["periods"][1]["source"], "2021年教育统计公报");
 }
 
 #[test]
@@ -298,12 +293,7 @@ fn json_relative_changes_of_other_units() {
     assert_eq!(num(&s["gap"]), "1.6");
     assert_eq!(num(&s["projected_meet"]), "2035");
     assert_eq!(s["status"], "off-track");
-    let paths: Vec<String> = s["periods"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| num(&p["path"]))
-        .collect();
+    let paths = per_period(s, "path");
     assert_eq!(paths, ["5", "4.6", "3.8"], "5 − 2 × k/5");
     // The keys do not follow the language.
     let zh = json(&fixture("basic"), &["show", "dropout_rate"]);
