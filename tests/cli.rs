@@ -57,6 +57,12 @@ fn stderr_of(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Assert that `text` (a command's output) contains `needle`, showing it if not.
+#[track_caller]
+fn has(text: &str, needle: &str) {
+    assert!(text.contains(needle), "expected {needle:?} in:\n{text}");
+}
+
 struct Out {
     code: i32,
     stdout: String,
@@ -443,11 +449,7 @@ fn bundled_warns_when_csv_baseline_differs_from_plan() {
 #[test]
 fn bundled_validate_ok() {
     let out = bundled(&["validate"]);
-    assert!(
-        out.stdout.contains("data/china/plan.toml"),
-        "{}",
-        out.stdout
-    );
+    has(&out.stdout, "data/china/plan.toml");
     assert!(out.stdout.contains("data/inner-mongolia/plan.toml"));
     assert!(out.stdout.contains("data/xilingol/plan.toml"));
     assert!(!out.stderr.contains("error"), "{}", out.stderr);
@@ -674,7 +676,7 @@ fn basic_region_filter() {
 fn basic_unknown_region_is_an_error() {
     let out = run(&fixture("basic"), &["status", "--region", "nowhere"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("nowhere"), "{}", out.stderr);
+    has(&out.stderr, "nowhere");
     assert_eq!(out.stdout, "");
 }
 
@@ -701,7 +703,7 @@ fn basic_group_filter() {
 fn basic_unknown_group_is_an_error() {
     let out = run(&fixture("basic"), &["status", "--group", "学前教肓"]);
     assert_eq!(out.code, 2, "stdout:\n{}", out.stdout);
-    assert!(out.stderr.contains("学前教肓"), "{}", out.stderr);
+    has(&out.stderr, "学前教肓");
 }
 
 #[test]
@@ -957,7 +959,7 @@ fn manifest_default_language() {
     )
     .unwrap();
     let out = ok(dir.path(), &["status"]);
-    assert!(out.stdout.contains("(as of 2023)"), "{}", out.stdout);
+    has(&out.stdout, "(as of 2023)");
     assert!(out.stdout.contains("on track"));
     // --lang wins over the manifest.
     let out = ok(dir.path(), &["status", "--lang", "zh"]);
@@ -997,7 +999,7 @@ fn plan_and_actuals_without_manifest() {
     // not there: a clear error, exit 2.
     let out = run(dir.path(), &["status", "--plan", "lakeside.toml"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("actuals.csv"), "{}", out.stderr);
+    has(&out.stderr, "actuals.csv");
     // Several --actuals files are read as one table.
     let text = std::fs::read_to_string(fixture("basic/actuals.csv")).unwrap();
     let (head, rest) = text.split_once('\n').unwrap();
@@ -1222,7 +1224,7 @@ fn breakdown_by_sex() {
     // A column that does not exist.
     let out = run(&fixture("breakdown"), &["status", "--by", "gender"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("gender"), "{}", out.stderr);
+    has(&out.stderr, "gender");
 }
 
 // ---------------------------------------------------------------------------
@@ -1484,23 +1486,13 @@ fn every_command_rejects_broken_input_alike() {
 fn broken_input_paths_are_relative_to_where_the_user_is() {
     let out = run(&root(), &["-C", "tests/fixtures/bad-target", "validate"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("--> tests/fixtures/bad-target/plan.toml:14:11"),
-        "{}",
-        out.stderr
-    );
+    has(&out.stderr, "--> tests/fixtures/bad-target/plan.toml:14:11");
     let out = run(
         &root(),
         &["validate", "--plan", "tests/fixtures/bad-csv/plan.toml"],
     );
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("--> tests/fixtures/bad-csv/actuals.csv:4:20"),
-        "{}",
-        out.stderr
-    );
+    has(&out.stderr, "--> tests/fixtures/bad-csv/actuals.csv:4:20");
 }
 
 #[test]
@@ -1568,7 +1560,7 @@ fn missing_directory() {
     let gone = dir.path().join("gone");
     let out = run(&root(), &["-C", gone.to_str().unwrap(), "status"]);
     assert_eq!(out.code, 2);
-    assert!(out.stderr.contains("gone"), "{}", out.stderr);
+    has(&out.stderr, "gone");
 }
 
 // ---------------------------------------------------------------------------
@@ -1635,20 +1627,14 @@ fn a_manifest_names_each_plan_once_with_its_own_id() {
     .unwrap();
     let out = run(dir.path(), &["validate"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("plan id `lakeside-edu` is used by both plan.toml and copy.toml"),
-        "{}",
-        out.stderr
+    has(
+        &out.stderr,
+        "plan id `lakeside-edu` is used by both plan.toml and copy.toml",
     );
     std::fs::write(dir.path().join("track.toml"), "plans = []\n").unwrap();
     let out = run(dir.path(), &["status"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("track.toml lists no plans"),
-        "{}",
-        out.stderr
-    );
+    has(&out.stderr, "track.toml lists no plans");
 }
 
 #[test]
@@ -1737,17 +1723,8 @@ fn csv_that_would_be_misread_is_refused_with_its_place() {
         one_file_workspace(b"indicator,period,value,note\na,2020,93,\"unclosed\na,2023,94,\n");
     let out = run(dir.path(), &["validate"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("a quoted field opened here is never closed"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("--> actuals.csv:2:11"),
-        "{}",
-        out.stderr
-    );
+    has(&out.stderr, "a quoted field opened here is never closed");
+    has(&out.stderr, "--> actuals.csv:2:11");
     let out = run(dir.path(), &["add", "a", "95", "--period", "2024"]);
     assert_eq!(out.code, 2);
     assert!(
@@ -1761,21 +1738,9 @@ fn csv_that_would_be_misread_is_refused_with_its_place() {
         one_file_workspace(b"indicator,period,value,source\na,2020,93,\xcf\xd8\xcd\xb3\xbc\xc6\n");
     let out = run(dir.path(), &["validate"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("actuals.csv is not UTF-8 text"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("--> actuals.csv:2:11"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("iconv -f GBK -t UTF-8"),
-        "{}",
-        out.stderr
-    );
+    has(&out.stderr, "actuals.csv is not UTF-8 text");
+    has(&out.stderr, "--> actuals.csv:2:11");
+    has(&out.stderr, "iconv -f GBK -t UTF-8");
     assert!(
         out.stderr.contains("error: 1 problem found"),
         "once a file: {}",
@@ -1786,27 +1751,13 @@ fn csv_that_would_be_misread_is_refused_with_its_place() {
         one_file_workspace(b"indicator,period,value\na,2020,0.00000000000000000000000000011\n");
     let out = run(dir.path(), &["validate"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("has more digits than track keeps exactly (28)"),
-        "{}",
-        out.stderr
-    );
+    has(&out.stderr, "has more digits than track keeps exactly (28)");
 
     let dir = one_file_workspace(b"indicator,period,value,value\na,2020,93,94\n");
     let out = run(dir.path(), &["validate"]);
     assert_eq!(out.code, 2);
-    assert!(
-        out.stderr
-            .contains("actuals.csv has the column `value` twice"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("--> actuals.csv:1:24"),
-        "{}",
-        out.stderr
-    );
+    has(&out.stderr, "actuals.csv has the column `value` twice");
+    has(&out.stderr, "--> actuals.csv:1:24");
 }
 
 #[test]
