@@ -290,7 +290,7 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
         s.batches(
             |rows| {
                 let mut found = Vec::new();
-                let n = cases(s.plan, rows, fail_on, kind, all, &mut found);
+                let n = cases(s.plan, &rows, fail_on, kind, all, &mut found);
                 if let Some(k) = &known {
                     mark_known(&mut found, k);
                 }

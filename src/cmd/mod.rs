@@ -130,7 +130,7 @@ pub fn write_json(selected: &[select::Selected], out: &mut dyn Write) -> anyhow:
         s.batches(
             |rows| {
                 let (mut part, mut buf) = (Document::part(), Vec::new());
-                part.rows(s.plan, s.as_of, rows, &mut buf);
+                part.rows(s.plan, s.as_of, &rows, &mut buf);
                 let warnings: Vec<String> = rows.iter().flat_map(|a| a.warnings.clone()).collect();
                 (part, buf, warnings)
             },
@@ -147,26 +147,23 @@ pub fn write_json(selected: &[select::Selected], out: &mut dyn Write) -> anyhow:
 /// Write the selected rows as CSV, batch by batch: rows are assessed and
 /// formatted in parallel and written in order, so memory holds only a few
 /// batches whatever the number of series. The series' warnings go to
-/// stderr, each once. Returns the bytes written.
-pub fn write_csv(selected: &[select::Selected], out: &mut dyn Write) -> anyhow::Result<u64> {
-    let header = crate::render::csv::header();
-    out.write_all(&header)?;
-    let mut bytes = header.len() as u64;
+/// stderr, each once.
+pub fn write_csv(selected: &[select::Selected], out: &mut dyn Write) -> anyhow::Result<()> {
+    out.write_all(&crate::render::csv::header())?;
     let mut seen = std::collections::BTreeSet::new();
     for s in selected {
         s.batches(
             |rows| {
                 let mut buf = Vec::with_capacity(rows.len() * 256);
-                crate::render::csv::write_rows(s.plan, rows, &mut buf);
+                crate::render::csv::write_rows(s.plan, &rows, &mut buf);
                 let warnings: Vec<String> = rows.iter().flat_map(|a| a.warnings.clone()).collect();
                 (buf, warnings)
             },
             |(buf, warnings)| {
                 warn_once(&mut seen, &warnings);
-                bytes += buf.len() as u64;
                 out.write_all(&buf)
             },
         )?;
     }
-    Ok(bytes)
+    Ok(())
 }

@@ -75,13 +75,10 @@ pub struct Selected<'w> {
 }
 
 impl<'w> Selected<'w> {
-    /// How many rows at most (before `--status`).
-    pub fn len(&self) -> usize {
-        self.units.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.units.is_empty()
+    /// Only the rows of one indicator (`show`: the others are not assessed).
+    pub fn only_indicator(mut self, indicator: usize) -> Self {
+        self.units.retain(|u| u.indicator() == indicator);
+        self
     }
 
     /// Keep each row's points (charts).
@@ -99,7 +96,7 @@ impl<'w> Selected<'w> {
     /// two rounds are in memory.
     pub fn batches<T: Send, E>(
         &self,
-        map: impl Fn(&[Assessment]) -> T + Sync,
+        map: impl Fn(Vec<Assessment>) -> T + Sync,
         mut sink: impl FnMut(T) -> Result<(), E>,
     ) -> Result<(), E> {
         let per_round = BATCH * rayon::current_num_threads().max(1) * 8;
@@ -108,7 +105,7 @@ impl<'w> Selected<'w> {
             if !self.statuses.is_empty() {
                 rows.retain(|a| self.statuses.contains(&a.status));
             }
-            map(&rows)
+            map(rows)
         };
         if self.units.len() <= BATCH {
             // One batch: no thread to start.
@@ -138,7 +135,7 @@ impl<'w> Selected<'w> {
     pub fn view(self) -> PlanView<'w> {
         let mut rows = Vec::with_capacity(self.units.len());
         let _ = self.batches(
-            |b| b.to_vec(),
+            |b| b,
             |b| {
                 rows.extend(b);
                 Ok::<(), ()>(())

@@ -27,7 +27,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use rust_decimal::Decimal;
 
-use super::select::{Selected, Selection, select};
+use super::select::{Selection, select};
 use crate::actuals::{Actuals, SeriesKey};
 use crate::cli::{Global, MethodArg, ShowArgs, ShowFormat};
 use crate::diag::{Diagnostic, Diagnostics, InputError};
@@ -91,12 +91,13 @@ pub fn run(args: &ShowArgs, global: &Global) -> anyhow::Result<ExitCode> {
         statuses: Vec::new(),
         method,
     };
-    // Every period is shown and charted: keep the points.
-    let mut all: Vec<_> = select(&ws, &sel)?
-        .into_iter()
-        .map(|s| Selected::keep_points(s).view())
-        .collect();
-    let pv = all.swap_remove(plan_idx);
+    // The indicator's series only; every period is shown and charted:
+    // keep the points.
+    let pv = select(&ws, &sel)?
+        .swap_remove(plan_idx)
+        .only_indicator(ind_idx)
+        .keep_points()
+        .view();
     let lang = super::status::lang(global, ws.defaults.lang);
     let series = pick(&pv, ind_idx, args.region.as_deref(), args.by.as_deref())?;
     let blocks = series
