@@ -186,10 +186,6 @@ impl<'a> Series<'a> {
         self.points.first().map(|p| pack::period_of(p.period))
     }
 
-    pub fn last_period(&self) -> Option<Period> {
-        self.points.last().map(|p| pack::period_of(p.period))
-    }
-
     /// (period, value) of every point, in period order.
     pub fn values(&self) -> impl DoubleEndedIterator<Item = (Period, Decimal)> + 'a {
         let overflow = &self.actuals.overflow;

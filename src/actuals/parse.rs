@@ -90,14 +90,6 @@ pub enum Problem {
     Diag(Diagnostic),
     /// The first bytes of the chunk that are not UTF-8 (kept once a file).
     NotUtf8(Diagnostic),
-    /// A row with the wrong number of fields.
-    Width {
-        line: u64,
-        fields: usize,
-        text: String,
-        /// The extra fields, or the end of a short row.
-        span: std::ops::Range<usize>,
-    },
 }
 
 /// What a chunk hands to the merge.
@@ -262,12 +254,23 @@ impl Parser<'_, '_> {
                 true => field_span(rec, self.sh.width).start..text.len(),
                 false => text.len()..text.len(),
             };
-            self.problem(Problem::Width {
-                line: rec.line,
-                fields: rec.len(),
-                text,
-                span,
-            });
+            let (fields, width) = (rec.len(), self.sh.width);
+            self.problem(Problem::Diag(
+                Diagnostic::error(format!(
+                    "this row has {fields} fields but the header has {width}"
+                ))
+                .at(Location::in_line(
+                    self.sh.path,
+                    rec.line as usize + 1,
+                    text,
+                    span,
+                ))
+                .label(if fields > width {
+                    "more fields than the header"
+                } else {
+                    "fewer fields than the header"
+                }),
+            ));
             return;
         }
         if !self.fast(rec) {
@@ -440,7 +443,7 @@ impl Parser<'_, '_> {
         }
         let indicator_text = get(c.indicator).unwrap_or("");
         let indicator = sh.indicators.get(indicator_text.as_bytes()).copied();
-        if indicator.is_none() && problems.is_empty() {
+        if indicator.is_none() {
             let ids: Vec<&str> = plan.indicators.iter().map(|i| i.id.as_str()).collect();
             let mut d = at(
                 c.indicator,

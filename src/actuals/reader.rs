@@ -339,32 +339,10 @@ impl<'p> ActualsReader<'p> {
                 }
                 count.not_utf8 = true;
             }
-            let d = match p {
-                Problem::NotUtf8(mut d) | Problem::Diag(mut d) => {
-                    if let Some(l) = &mut d.location {
-                        l.line += line0 as usize;
-                    }
-                    d
-                }
-                Problem::Width {
-                    line,
-                    fields,
-                    text,
-                    span,
-                } => {
-                    let line = (line0 + line + 1) as usize;
-                    let (path, width) = (sh.path, sh.width);
-                    Diagnostic::error(format!(
-                        "this row has {fields} fields but the header has {width}"
-                    ))
-                    .at(Location::in_line(path, line, text, span))
-                    .label(if fields > width {
-                        "more fields than the header"
-                    } else {
-                        "fewer fields than the header"
-                    })
-                }
-            };
+            let (Problem::NotUtf8(mut d) | Problem::Diag(mut d)) = p;
+            if let Some(l) = &mut d.location {
+                l.line += line0 as usize;
+            }
             self.diags.push(d);
         }
         count.errors += ch.more_problems;
@@ -544,11 +522,6 @@ impl<'p> ActualsReader<'p> {
         }
         Ok((self.out, self.diags))
     }
-
-    /// Problems found so far (for callers that read several plans).
-    pub fn diagnostics(&self) -> &Diagnostics {
-        &self.diags
-    }
 }
 
 /// Parse the complete records of a block, in parallel where it is safe.
@@ -570,7 +543,6 @@ fn parse_block(sh: &Shared, buf: &[u8], eof: bool, parallel: bool) -> Vec<Chunk>
         .collect()
 }
 
-/// Two different values for one series and period.
 /// Warnings about periods ending on one day kept at the most (a pattern in
 /// a large file would otherwise flood the terminal).
 const MAX_SAME_END_WARNINGS: usize = 20;
@@ -596,6 +568,7 @@ fn same_end_warning(
     .help("use one kind of period for a series (years, quarters, months or dates)")
 }
 
+/// Two different values for one series and period.
 fn conflict(plan: &Plan, out: &Actuals, key: SeriesKey, prev: Packed, p: Packed) -> Diagnostic {
     let ind = &plan.indicators[key.indicator as usize];
     let region = out.regions.name(key.region);
