@@ -221,16 +221,10 @@ fn settle_directions(plan: &mut Plan, actuals: &Actuals, file: &Path) -> Vec<Dia
         if !ind.direction_from_data {
             continue;
         }
+        // The plan's own series (rows without a region are read as its).
         let start = actuals
-            .series()
-            .filter(|s| s.key.indicator as usize == i)
-            .filter(|s| actuals.breakdown_name(&s.key).is_empty())
-            .filter(|s| {
-                let r = actuals.region_name(&s.key);
-                r.is_empty() || r == own
-            })
-            .filter_map(|s| s.values().find(|(p, _)| *p >= ind.baseline_period))
-            .min_by_key(|(p, _)| *p);
+            .total_series(i, &own)
+            .and_then(|s| s.values().find(|(p, _)| *p >= ind.baseline_period));
         match start.and_then(|(_, v)| ind.target.direction_from(v)) {
             Some(d) => {
                 ind.direction = d;
@@ -356,12 +350,11 @@ fn expand(patterns: &[String], dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 fn baseline_warnings(plan: &Plan, actuals: &Actuals) -> Vec<Diagnostic> {
     let own = plan.region.as_deref().unwrap_or("");
     let mut out = Vec::new();
-    for s in actuals.series() {
-        if actuals.region_name(&s.key) != own || !actuals.breakdown_name(&s.key).is_empty() {
-            continue;
-        }
-        let ind = &plan.indicators[s.key.indicator as usize];
+    for (i, ind) in plan.indicators.iter().enumerate() {
         let Some(b) = ind.baseline else { continue };
+        let Some(s) = actuals.total_series(i, own) else {
+            continue;
+        };
         if let Some(p) = s
             .points()
             .find(|p| p.period == ind.baseline_period && p.value != b)

@@ -282,6 +282,16 @@ impl Actuals {
         Some((self.regions.get(region)?, self.breakdowns.get("")?))
     }
 
+    /// An indicator's total series (no breakdown) in a region, if any.
+    pub fn total_series(&self, indicator: usize, region: &str) -> Option<Series<'_>> {
+        let (region, breakdown) = self.total_ids(region)?;
+        self.get(&SeriesKey {
+            indicator: u32::try_from(indicator).ok()?,
+            region,
+            breakdown,
+        })
+    }
+
     pub fn region_name(&self, key: &SeriesKey) -> &str {
         self.regions.name(key.region)
     }

@@ -145,12 +145,10 @@ fn recorded_already(
         .or_else(|| l.plan.region.clone())
         .unwrap_or_default();
     let period = Period::parse(period).ok();
-    Ok(actuals.series().any(|s| {
-        l.plan.indicators[s.key.indicator as usize].id == args.id
-            && actuals.region_name(&s.key) == region
-            && actuals.breakdown_name(&s.key).is_empty()
-            && s.points()
-                .any(|p| Some(p.period) == period && p.origin.file < new_index)
+    let series = (l.plan.indicator_index(&args.id)).and_then(|i| actuals.total_series(i, &region));
+    Ok(series.is_some_and(|s| {
+        s.points()
+            .any(|p| Some(p.period) == period && p.origin.file < new_index)
     }))
 }
 
