@@ -5,6 +5,7 @@
 //! order; quoting follows the `csv` crate's writer (a field is quoted when
 //! it holds `,`, `"`, `\r` or `\n`), numbers print as their `Display` does.
 
+use std::borrow::Cow;
 use std::io::{self, Write as _};
 
 use rust_decimal::Decimal;
@@ -55,14 +56,7 @@ pub fn write_rows(plan: &Plan, rows: &[Assessment], buf: &mut Vec<u8>) {
             first = false;
             match f {
                 FieldRef::Null => {}
-                FieldRef::Text(s) => {
-                    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-                        // Text that a spreadsheet would run as a formula.
-                        text(buf, &format!("'{s}"));
-                    } else {
-                        text(buf, s);
-                    }
-                }
+                FieldRef::Text(s) => text(buf, &neutralise(s)),
                 FieldRef::Decimal(d) => decimal(buf, d),
                 FieldRef::Float(x) => float(buf, x),
                 FieldRef::Int(i) => buf.extend_from_slice(itoa::Buffer::new().format(i).as_bytes()),
@@ -151,11 +145,11 @@ fn long_exact_decimal(x: f64) -> bool {
 }
 
 /// Text that a spreadsheet would run as a formula gets a leading `'`.
-pub fn neutralise(s: String) -> String {
+pub fn neutralise(s: &str) -> Cow<'_, str> {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
+        Cow::Owned(format!("'{s}"))
     } else {
-        s
+        Cow::Borrowed(s)
     }
 }
 

@@ -96,10 +96,10 @@ fn build(view: &View) -> Result<Vec<u8>, XlsxError> {
                             .set_background_color(Color::RGB(bg))
                             .set_font_color(Color::RGB(fg))
                             .set_bold();
-                        ws.write_string_with_format(row, col, neutralise(s), &f)?;
+                        ws.write_string_with_format(row, col, neutralise(&s), &f)?;
                     }
                     Field::Text(s) => {
-                        ws.write_string(row, col, neutralise(s))?;
+                        ws.write_string(row, col, neutralise(&s))?;
                     }
                     Field::Decimal(d) => match d.to_f64() {
                         Some(x) if x.is_finite() => {
