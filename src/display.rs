@@ -9,7 +9,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::actuals::Actuals;
 use crate::engine::Assessment;
 use crate::period::Period;
-use crate::plan::{Indicator, Monotone, Op, Plan, TargetExpr};
+use crate::plan::{Indicator, Monotone, Plan, TargetExpr};
 
 /// Output language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -127,15 +127,6 @@ pub fn ratio(d: Decimal) -> String {
     format!("{:.2}", round(d, 2))
 }
 
-fn op_symbol(op: Op) -> &'static str {
-    match op {
-        Op::Ge => "≥",
-        Op::Gt => ">",
-        Op::Le => "≤",
-        Op::Lt => "<",
-    }
-}
-
 /// The target in words: `≥92%`, `95%`, `+5个百分点 (→98%)`, `优于内蒙古自治区`.
 pub fn target(ind: &Indicator, a: &Assessment, plan: &Plan, lang: Lang) -> String {
     let resolved = a.target.map(|t| value(t, ind, precision(ind, a)));
@@ -151,7 +142,7 @@ pub fn milestone(ind: &Indicator, period: Period) -> String {
     let unit = if ind.is_percent() { "%" } else { "" };
     match &m.target {
         TargetExpr::Reach(v) => format!("{v}{unit}"),
-        TargetExpr::Compare(op, v) => format!("{}{v}{unit}", op_symbol(*op)),
+        TargetExpr::Compare(op, v) => format!("{}{v}{unit}", op.glyph()),
         TargetExpr::Range(lo, hi) => format!("{lo}–{hi}{unit}"),
         _ => m.text.clone(),
     }
@@ -174,7 +165,7 @@ fn expression(
     };
     match expr {
         TargetExpr::Reach(v) => format!("{v}{pct}"),
-        TargetExpr::Compare(op, v) => format!("{}{v}{pct}", op_symbol(*op)),
+        TargetExpr::Compare(op, v) => format!("{}{v}{pct}", op.glyph()),
         TargetExpr::Range(lo, hi) => format!("{lo}–{hi}{pct}"),
         TargetExpr::DeltaPoints(d) => {
             let sign = if d.is_sign_negative() { "" } else { "+" };

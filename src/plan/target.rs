@@ -44,6 +44,16 @@ impl Op {
         }
     }
 
+    /// The symbol people read: `"≥"`, `">"`, `"≤"` or `"<"`.
+    pub fn glyph(&self) -> &'static str {
+        match self {
+            Op::Ge => "≥",
+            Op::Gt => ">",
+            Op::Le => "≤",
+            Op::Lt => "<",
+        }
+    }
+
     /// Whether `value` satisfies the comparison against `level`.
     pub fn holds(&self, value: Decimal, level: Decimal) -> bool {
         match self {

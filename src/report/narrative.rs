@@ -157,13 +157,7 @@ impl Narrator<'_> {
         );
         match (&self.a.goal, relative) {
             (Some(crate::engine::Goal::Cmp(op, level)), true) => {
-                let sym = match op {
-                    crate::plan::Op::Ge => "≥",
-                    crate::plan::Op::Gt => ">",
-                    crate::plan::Op::Le => "≤",
-                    crate::plan::Op::Lt => "<",
-                };
-                format!("{sym}{}", self.value(*level))
+                format!("{}{}", op.glyph(), self.value(*level))
             }
             _ => display::target(self.ind, self.a, self.plan, self.lang),
         }

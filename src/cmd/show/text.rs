@@ -19,7 +19,7 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use super::{Block, Row, Shown, path_at};
 use crate::display::{self, Lang};
 use crate::engine::{Assessment, Goal, MilestoneStatus};
-use crate::plan::{Direction, Indicator, Kind, Method, Op, TargetExpr};
+use crate::plan::{Direction, Indicator, Kind, Method, TargetExpr};
 use crate::render::chart::{self, Chart, Legend};
 
 #[derive(Debug, Clone, Copy)]
@@ -310,15 +310,7 @@ fn period_table(s: &Shown, b: &Block, ascii: bool) -> comfy_table::Table {
 fn level(a: &Assessment, ind: &Indicator, prec: u32, lang: Lang) -> Option<String> {
     let v = |d: Decimal| display::value(d, ind, prec);
     Some(match a.goal.as_ref()? {
-        Goal::Cmp(op, l) => {
-            let sym = match op {
-                Op::Ge => "≥",
-                Op::Gt => ">",
-                Op::Le => "≤",
-                Op::Lt => "<",
-            };
-            format!("{sym}{}", v(*l))
-        }
+        Goal::Cmp(op, l) => format!("{}{}", op.glyph(), v(*l)),
         Goal::Range { lo, hi, .. } => format!("{}–{}", v(*lo), v(*hi)),
         Goal::Better { reference, .. } => {
             format!("{} {}", lang.pick("优于", "better than"), v(*reference))
