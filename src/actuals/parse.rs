@@ -3,11 +3,11 @@
 //! A chunk turns its records into compact [`Row`]s naming a chunk-local
 //! series, and collects its problems with lines counted from the chunk's
 //! start; [`super::reader`] merges chunks in file order, adding each
-//! chunk's first line. Rows in the common shape (ASCII number, four-digit
-//! year, the same series as the row before) take a path without
-//! allocation; every other row, and every row with a problem, takes the
-//! general path, which alone decides what is an error, so both paths
-//! accept exactly the same rows with the same values.
+//! chunk's first line. Rows in the common shape (ASCII number, a period,
+//! the same series as the row before) take a path without allocation;
+//! every other row, and every row with a problem, takes the general path,
+//! which alone decides what is an error, so both paths accept exactly the
+//! same rows with the same values.
 
 use std::collections::{HashMap, HashSet};
 
@@ -293,10 +293,8 @@ impl Parser<'_, '_> {
         if value.is_empty() {
             return true; // an empty value is a missing value
         }
-        let (Some((m, scale)), Some(period)) = (
-            fast::number(value),
-            fast::year(rec.get(c.period).unwrap_or(b"")),
-        ) else {
+        let period = rec.get(c.period).unwrap_or(b"");
+        let (Some((m, scale)), Some(period)) = (fast::number(value), fast_period(period)) else {
             return false;
         };
         let Some(series) = self.key(rec) else {
@@ -533,6 +531,15 @@ impl Parser<'_, '_> {
         let value = value_code(value, &mut self.chunk.overflow);
         self.push(rec, series, period, value);
     }
+}
+
+/// A four-digit year without parsing text; any other period as the general
+/// path reads it (so quarterly and monthly rows keep the fast path too).
+fn fast_period(b: &[u8]) -> Option<Period> {
+    fast::year(b).or_else(|| {
+        let p = Period::parse(std::str::from_utf8(b).ok()?.trim()).ok()?;
+        period_code(p).map(|_| p)
+    })
 }
 
 /// Whether `key` (fields, each after its length in four bytes) holds
