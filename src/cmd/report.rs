@@ -74,6 +74,17 @@ fn to_stdout(args: &ReportArgs, global: &Global, sel: &Selection) -> anyhow::Res
     }
     let ws = super::load(&args.input, global)?;
     let selected = select(&ws, sel)?;
+    if matches!(format, ReportFormat::Csv | ReportFormat::Json) {
+        // Streamed, as `status` does: a million series need not be held at once.
+        let mut out = super::raw_stdout();
+        if format == ReportFormat::Csv {
+            super::write_csv(&selected, &mut out)?;
+        } else {
+            super::write_json(&selected, &mut out)?;
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let view = view(&ws, global, sel, selected, format);
     let bytes = report::render(format, &view, Options { method: sel.method })?;
     let mut out = std::io::stdout().lock();
