@@ -65,7 +65,7 @@ fn input_error(message: String) -> InputError {
 
 /// How to name a path to the user: relative to the working directory
 /// when it is inside it.
-fn shown(path: &Path, cwd: &Path) -> String {
+pub(crate) fn shown(path: &Path, cwd: &Path) -> String {
     path.strip_prefix(cwd).unwrap_or(path).display().to_string()
 }
 

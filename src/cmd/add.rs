@@ -39,11 +39,11 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
         bail!(
             "{} is a workbook; `track add` appends to CSV files only: name one with --file \
              (or convert the workbook with `track import`)",
-            shown_path(&file, &std::env::current_dir()?)
+            crate::workspace::shown(&file, &std::env::current_dir()?)
         );
     }
 
-    let shown = shown_path(&file, &std::env::current_dir()?);
+    let shown = crate::workspace::shown(&file, &std::env::current_dir()?);
     if args.file.is_some() && !plan_files(l).iter().any(|p| same_file(p, &file)) {
         super::print_diagnostics(&[crate::diag::Diagnostic::warning(format!(
             "{shown} is not among the actuals of {}: `track status` will not read it \
@@ -130,7 +130,7 @@ fn recorded_already(
         if empty && same_file(p, file) || !p.exists() {
             continue;
         }
-        let shown_p = shown_path(p, &cwd);
+        let shown_p = crate::workspace::shown(p, &cwd);
         crate::workspace::read_actuals(&mut reader, p, &shown_p, l.plan.actuals_sheet.as_deref())
             .map_err(|e| anyhow::anyhow!("cannot read actuals {shown_p}: {e}"))?;
         new_index += 1;
@@ -184,10 +184,6 @@ fn find_plan<'w>(plans: &'w [Loaded], id: &str) -> anyhow::Result<&'w Loaded> {
 fn plan_files(l: &Loaded) -> Vec<PathBuf> {
     let cwd = std::env::current_dir().unwrap_or_default();
     l.actuals.files.iter().map(|f| cwd.join(f)).collect()
-}
-
-fn shown_path(p: &Path, cwd: &Path) -> String {
-    p.strip_prefix(cwd).unwrap_or(p).display().to_string()
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

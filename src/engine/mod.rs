@@ -257,7 +257,7 @@ impl Context<'_> {
         }
         if let (Some(y), Some(t), Some(p)) = (y, a.target, a.period)
             && !met
-            && p.end() < tt.end()
+            && !tt.ends_by(p)
         {
             let ticks = Decimal::from(tt.ticks() - p.ticks());
             let per_year = Decimal::from(TICKS_PER_YEAR);
@@ -590,16 +590,19 @@ fn cagr(b: Decimal, y: Decimal, t0: Period, t: Period) -> Option<f64> {
     if years.fract() == 0.0 {
         // A whole number of years goes through a decimal and back
         // unchanged: skip the round trip (the common case, year periods).
-        let (f, t) = (f64_of(b)?, f64_of(y)?);
-        return (f > 0.0 && t >= 0.0 && years > 0.0).then(|| (t / f).powf(1.0 / years) - 1.0);
+        return growth(f64_of(b)?, f64_of(y)?, years);
     }
     rate(b, y, Decimal::from_f64_retain(years)?)
 }
 
 /// The annual rate that takes `from` to `to` in `years`.
 fn rate(from: Decimal, to: Decimal, years: Decimal) -> Option<f64> {
-    let (f, t, n) = (f64_of(from)?, f64_of(to)?, f64_of(years)?);
-    (f > 0.0 && t >= 0.0 && n > 0.0).then(|| (t / f).powf(1.0 / n) - 1.0)
+    growth(f64_of(from)?, f64_of(to)?, f64_of(years)?)
+}
+
+/// `(to/from)^(1/years) − 1`, for positive `from` and `years`.
+fn growth(from: f64, to: f64, years: f64) -> Option<f64> {
+    (from > 0.0 && to >= 0.0 && years > 0.0).then(|| (to / from).powf(1.0 / years) - 1.0)
 }
 
 /// `d.to_f64()`, without its 128-bit division in the usual case: a
