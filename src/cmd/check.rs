@@ -344,9 +344,7 @@ impl Tally {
     fn add(&mut self, cases: usize, found: &[Case]) {
         self.cases += cases;
         for c in found.iter().filter(|c| c.finding) {
-            if let Some(i) = Status::ALL.iter().position(|s| *s == c.status) {
-                self.findings[i] += 1;
-            }
+            self.findings[c.status.index()] += 1;
             self.failing += usize::from(c.failing());
         }
     }

@@ -25,6 +25,11 @@ impl Status {
         Status::NoData,
     ];
 
+    /// The status's place in [`Status::ALL`] (for per-status counts).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The stable English word of machine output.
     pub fn as_str(&self) -> &'static str {
         match self {
@@ -82,5 +87,17 @@ impl Status {
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_is_the_place_in_all() {
+        for (i, s) in Status::ALL.iter().enumerate() {
+            assert_eq!(s.index(), i);
+        }
     }
 }

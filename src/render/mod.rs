@@ -41,18 +41,13 @@ pub struct View<'a> {
 impl View<'_> {
     /// Counts of each status over every row, in status order.
     pub fn counts(&self) -> Vec<(Status, usize)> {
+        let mut n = [0; Status::ALL.len()];
+        for a in self.plans.iter().flat_map(|p| &p.rows) {
+            n[a.status.index()] += 1;
+        }
         Status::ALL
             .into_iter()
-            .map(|s| {
-                (
-                    s,
-                    self.plans
-                        .iter()
-                        .flat_map(|p| &p.rows)
-                        .filter(|a| a.status == s)
-                        .count(),
-                )
-            })
+            .zip(n)
             .filter(|(_, n)| *n > 0)
             .collect()
     }
