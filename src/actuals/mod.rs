@@ -27,7 +27,6 @@ use rust_decimal::Decimal;
 use crate::period::Period;
 
 pub use reader::{ActualsReader, Progress};
-pub use split::{Record, Splitter, chunk_bounds};
 
 /// The columns of SPEC §1.4 with a meaning of their own; any other column
 /// is a breakdown dimension.
@@ -301,6 +300,7 @@ impl Actuals {
     }
 
     /// The value of `dim` in a series' breakdown, if it has one.
+    #[cfg(test)]
     pub fn breakdown_value<'a>(&'a self, key: &SeriesKey, dim: &str) -> Option<&'a str> {
         self.breakdown_name(key)
             .split(';')

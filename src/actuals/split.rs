@@ -40,10 +40,6 @@ impl<'a> Record<'a> {
         self.bounds.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.bounds.is_empty()
-    }
-
     fn bytes(&self) -> &[u8] {
         if self.borrowed {
             self.line_bytes
