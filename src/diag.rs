@@ -89,6 +89,33 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// A CSV record as one line for a snippet (fields quoted as a CSV writer
+/// would), and each field's byte span in it; an empty field still gets
+/// one column to point at.
+pub fn csv_snippet<S: AsRef<str>>(
+    fields: impl IntoIterator<Item = S>,
+    delimiter: char,
+) -> (String, Vec<Range<usize>>) {
+    let mut out = String::new();
+    let mut spans = Vec::new();
+    for (i, f) in fields.into_iter().enumerate() {
+        let f = f.as_ref();
+        if i > 0 {
+            out.push(delimiter);
+        }
+        let start = out.len();
+        if f.contains([delimiter, '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&f.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(f);
+        }
+        spans.push(start..out.len().max(start + 1));
+    }
+    (out, spans)
+}
+
 /// One problem with the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

@@ -587,33 +587,15 @@ fn push_dim(breakdown: &mut String, dim: &str, v: &str) {
 
 /// The record as one CSV line (quoting as needed), for snippets.
 pub fn line_text(rec: &Record) -> String {
-    let mut out = String::new();
-    for (i, f) in rec.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&quote(&String::from_utf8_lossy(f)));
-    }
-    out
-}
-
-fn quote(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+    snippet(rec).0
 }
 
 /// Byte span of field `idx` inside [`line_text`] of the record.
 pub fn field_span(rec: &Record, idx: usize) -> std::ops::Range<usize> {
-    let mut start = 0;
-    for (i, f) in rec.iter().enumerate() {
-        let len = quote(&String::from_utf8_lossy(f)).len();
-        if i == idx {
-            return start..start + len.max(1);
-        }
-        start += len + 1;
-    }
-    start..start
+    let (text, spans) = snippet(rec);
+    spans.get(idx).cloned().unwrap_or(text.len()..text.len())
+}
+
+fn snippet(rec: &Record) -> (String, Vec<std::ops::Range<usize>>) {
+    crate::diag::csv_snippet(rec.iter().map(String::from_utf8_lossy), ',')
 }

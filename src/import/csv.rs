@@ -7,8 +7,6 @@
 //! as mojibake. Comma-separated, or tab-separated when the first line has
 //! tabs and no commas (a table pasted out of a spreadsheet).
 
-use std::ops::Range;
-
 use super::{Cell, LongRow, Row, SourceLine, Table};
 use crate::diag::{Diagnostic, Location};
 
@@ -49,7 +47,7 @@ pub fn read_table(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
         let line = record
             .position()
             .map_or(rows.len() + 1, |p| p.line() as usize);
-        let (text, spans) = line_text(&record, delimiter as char);
+        let (text, spans) = crate::diag::csv_snippet(&record, delimiter as char);
         rows.push(Row {
             number: line,
             cells: record.iter().map(Cell::text).collect(),
@@ -76,30 +74,6 @@ pub fn utf8<'b>(bytes: &'b [u8], file: &str) -> Result<&'b str, Diagnostic> {
             .at(Location::file_line(file, line))
             .help("save it as “CSV UTF-8” in Excel or WPS, or convert it: iconv -f GBK -t UTF-8")
     })
-}
-
-/// The record as one line (quoting as needed) and each field's byte span.
-fn line_text(rec: &::csv::StringRecord, delimiter: char) -> (String, Vec<Range<usize>>) {
-    let mut out = String::new();
-    let mut spans = Vec::with_capacity(rec.len());
-    for (i, f) in rec.iter().enumerate() {
-        if i > 0 {
-            out.push(delimiter);
-        }
-        let start = out.len();
-        out.push_str(&quote(f, delimiter));
-        // An empty field still gets one column to point at.
-        spans.push(start..out.len().max(start + 1));
-    }
-    (out, spans)
-}
-
-fn quote(s: &str, delimiter: char) -> String {
-    if s.contains([delimiter, '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
 }
 
 /// Placed rows as a long CSV with [`LONG_HEADER`].
@@ -141,13 +115,7 @@ pub fn fields_for(header: &[String], row: &LongRow) -> Vec<String> {
 
 /// One CSV record, quoted as needed, with its line terminator.
 pub fn record_bytes(fields: &[String], terminator: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    for (i, f) in fields.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(quote(f, ',').as_bytes());
-    }
+    let mut out = crate::diag::csv_snippet(fields, ',').0.into_bytes();
     out.extend_from_slice(terminator);
     out
 }
