@@ -248,34 +248,40 @@ impl Parser<'_, '_> {
             return; // a blank line
         }
         if rec.len() != self.sh.width {
-            let text = line_text(rec);
-            // The first field too many, or the end of a row too short.
-            let span = match rec.len() > self.sh.width {
-                true => field_span(rec, self.sh.width).start..text.len(),
-                false => text.len()..text.len(),
-            };
-            let (fields, width) = (rec.len(), self.sh.width);
-            self.problem(Problem::Diag(
-                Diagnostic::error(format!(
-                    "this row has {fields} fields but the header has {width}"
-                ))
-                .at(Location::in_line(
-                    self.sh.path,
-                    rec.line as usize + 1,
-                    text,
-                    span,
-                ))
-                .label(if fields > width {
-                    "more fields than the header"
-                } else {
-                    "fewer fields than the header"
-                }),
-            ));
+            self.wrong_width(rec);
             return;
         }
         if !self.fast(rec) {
             self.general(rec);
         }
+    }
+
+    /// A row with more or fewer fields than the header.
+    #[cold]
+    fn wrong_width(&mut self, rec: &Record) {
+        let text = line_text(rec);
+        let (fields, width) = (rec.len(), self.sh.width);
+        // The first field too many, or the end of a row too short.
+        let span = match fields > width {
+            true => field_span(rec, width).start..text.len(),
+            false => text.len()..text.len(),
+        };
+        self.problem(Problem::Diag(
+            Diagnostic::error(format!(
+                "this row has {fields} fields but the header has {width}"
+            ))
+            .at(Location::in_line(
+                self.sh.path,
+                rec.line as usize + 1,
+                text,
+                span,
+            ))
+            .label(if fields > width {
+                "more fields than the header"
+            } else {
+                "fewer fields than the header"
+            }),
+        ));
     }
 
     fn problem(&mut self, p: Problem) {

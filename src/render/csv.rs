@@ -56,7 +56,8 @@ pub fn write_rows(plan: &Plan, rows: &[Assessment], buf: &mut Vec<u8>) {
             first = false;
             match f {
                 FieldRef::Null => {}
-                FieldRef::Text(s) => text(buf, &neutralise(s)),
+                FieldRef::Text(s) if formula_like(s) => text(buf, &neutralise(s)),
+                FieldRef::Text(s) => text(buf, s),
                 FieldRef::Decimal(d) => decimal(buf, d),
                 FieldRef::Float(x) => float(buf, x),
                 FieldRef::Int(i) => buf.extend_from_slice(itoa::Buffer::new().format(i).as_bytes()),
@@ -144,9 +145,14 @@ fn long_exact_decimal(x: f64) -> bool {
     m != 0 && e + i64::from(m.trailing_zeros()) <= -27
 }
 
+/// Whether a spreadsheet would run this text as a formula.
+fn formula_like(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// Text that a spreadsheet would run as a formula gets a leading `'`.
 pub fn neutralise(s: &str) -> Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if formula_like(s) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)
