@@ -11,10 +11,10 @@ mod generate;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use track::actuals::{Actuals, ActualsReader};
-use track::cmd::select::{Selection, select};
 use track::engine::{Context, assess_plan};
 use track::period::Period;
 use track::plan::{Plan, parse_plan};
+use track::query::{Request, select};
 use track::workspace::{Defaults, Loaded, Workspace};
 
 fn main() {
@@ -77,11 +77,10 @@ fn assess(bencher: Bencher, size: (usize, usize)) {
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn status_csv(bencher: Bencher, size: (usize, usize)) {
     let (plan, csv) = input(size);
-    let sel = Selection::parse(&track::cli::SelectArgs {
-        as_of: Some("2023".into()),
-        ..Default::default()
-    })
-    .expect("a selection");
+    let sel = Request {
+        as_of: Some(Period::Year(2023)),
+        ..Request::default()
+    };
     bencher.counter(BytesCount::of_slice(&csv)).bench(|| {
         let ws = Workspace {
             plans: vec![Loaded {

@@ -205,16 +205,22 @@ fn expression(
 
 /// The series' region and breakdown in words, `""` for the plan's own.
 pub fn series_name(a: &Assessment, plan: &Plan, lang: Lang) -> String {
-    let mut s = if a.region.is_empty() {
+    series_label(plan, &a.region, &a.breakdown, lang)
+}
+
+/// A region and breakdown in words: the region's name, then the breakdown.
+pub fn series_label(plan: &Plan, region: &str, breakdown: &str, lang: Lang) -> String {
+    let mut s = if region.is_empty() {
         String::new()
     } else {
-        plan.region_name(&a.region, lang.en())
+        plan.region_name(region, lang.en())
     };
-    if !a.breakdown.is_empty() {
+    let breakdown = crate::actuals::Breakdown::new(breakdown);
+    if !breakdown.is_empty() {
         if !s.is_empty() {
             s.push(' ');
         }
-        s.push_str(&a.breakdown.replace(';', ", "));
+        s.push_str(&breakdown.to_string());
     }
     s
 }

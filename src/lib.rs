@@ -14,6 +14,7 @@ pub mod engine;
 pub mod import;
 pub mod period;
 pub mod plan;
+pub mod query;
 pub mod render;
 pub mod report;
 pub mod workspace;

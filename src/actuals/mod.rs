@@ -12,6 +12,7 @@
 //! Reading ([`reader`]) streams the file in blocks, parses chunks of a
 //! block in parallel ([`parse`], [`split`]) and merges them in file order.
 
+mod breakdown;
 mod fast;
 mod pack;
 mod parse;
@@ -26,6 +27,7 @@ use rust_decimal::Decimal;
 
 use crate::period::Period;
 
+pub use breakdown::Breakdown;
 pub use reader::{ActualsReader, Progress};
 
 /// The columns of SPEC §1.4 with a meaning of their own; any other column
@@ -302,11 +304,7 @@ impl Actuals {
     /// The value of `dim` in a series' breakdown, if it has one.
     #[cfg(test)]
     pub fn breakdown_value<'a>(&'a self, key: &SeriesKey, dim: &str) -> Option<&'a str> {
-        self.breakdown_name(key)
-            .split(';')
-            .filter_map(|kv| kv.split_once('='))
-            .find(|(k, _)| *k == dim)
-            .map(|(_, v)| v)
+        Breakdown::new(self.breakdown_name(key)).value(dim)
     }
 
     /// File and line of an ordinal.

@@ -10,11 +10,11 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use serde_json::{Value, json};
 
-use super::select::{Selected, Selection};
-use crate::cli::{CheckArgs, CheckFormat, FailOn, Global, KindArg, SelectArgs};
+use crate::cli::{CheckArgs, CheckFormat, FailOn, Global, KindArg};
 use crate::display::{self, Lang};
 use crate::engine::{Assessment, MilestoneStatus, Status};
 use crate::plan::{Kind, Plan};
+use crate::query::{Request, Rows, Selected};
 
 /// A case's figures as exact numbers.
 #[derive(Debug, Clone, Default)]
@@ -238,17 +238,15 @@ fn mark_known(cases: &mut [Case], known: &HashMap<String, Status>) {
 }
 
 pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let select = SelectArgs {
-        as_of: args.as_of.clone(),
-        region: args.region.clone(),
-        by: Some("region".into()),
-        group: args.group.clone(),
-        status: Vec::new(),
-        method: args.method,
-    };
-    let mut sel = Selection::parse(&select)?;
     // Every series is checked: regions and breakdowns alike.
-    sel.by = Some("*".into());
+    let sel = Request {
+        as_of: super::as_of(args.as_of.as_deref())?,
+        region: args.region.clone(),
+        group: args.group.clone(),
+        method: super::method(args.method),
+        rows: Rows::Every,
+        ..Request::default()
+    };
     let previous = match &args.baseline {
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -273,7 +271,7 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let ws = super::load(&args.input, global)?;
-    let selected = super::select::select(&ws, &sel)?;
+    let selected = crate::query::select(&ws, &sel)?;
     let kind = args.kind.map(|k| match k {
         KindArg::Binding => Kind::Binding,
         KindArg::Expected => Kind::Expected,

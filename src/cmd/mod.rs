@@ -8,7 +8,6 @@ pub mod generate;
 pub mod import;
 pub mod init;
 pub mod report;
-pub mod select;
 pub mod show;
 pub mod status;
 pub mod validate;
@@ -18,7 +17,7 @@ use std::process::ExitCode;
 
 use anstream::ColorChoice;
 
-use crate::cli::{ColorArg, Command, Global, InputArgs};
+use crate::cli::{ColorArg, Command, Global, InputArgs, MethodArg, SelectArgs};
 use crate::diag::{Diagnostic, InputError};
 use crate::workspace::{self, Sources, Workspace};
 
@@ -122,7 +121,7 @@ pub fn raw_stdout() -> io::BufWriter<io::StdoutLock<'static>> {
 
 /// Write the selected rows as the JSON document of `status --format json`,
 /// batch by batch like [`write_csv`].
-pub fn write_json(selected: &[select::Selected], out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn write_json(selected: &[crate::query::Selected], out: &mut dyn Write) -> anyhow::Result<()> {
     use crate::render::json::Document;
     let mut doc = Document::start(out)?;
     let mut seen = std::collections::BTreeSet::new();
@@ -148,7 +147,7 @@ pub fn write_json(selected: &[select::Selected], out: &mut dyn Write) -> anyhow:
 /// formatted in parallel and written in order, so memory holds only a few
 /// batches whatever the number of series. The series' warnings go to
 /// stderr, each once.
-pub fn write_csv(selected: &[select::Selected], out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn write_csv(selected: &[crate::query::Selected], out: &mut dyn Write) -> anyhow::Result<()> {
     out.write_all(&crate::render::csv::header())?;
     let mut seen = std::collections::BTreeSet::new();
     for s in selected {
@@ -166,4 +165,51 @@ pub fn write_csv(selected: &[select::Selected], out: &mut dyn Write) -> anyhow::
         )?;
     }
     Ok(())
+}
+
+/// The query the selection flags ask for; `rows` when no `--by` says.
+pub fn request(args: &SelectArgs) -> anyhow::Result<crate::query::Request> {
+    use crate::query::{Request, Rows};
+    let mut statuses = Vec::new();
+    for s in &args.status {
+        match crate::engine::Status::parse(s) {
+            Some(st) => statuses.push(st),
+            None => anyhow::bail!(
+                "--status {s}: unknown status; expected {}",
+                crate::engine::Status::ALL.map(|s| s.as_str()).join(", ")
+            ),
+        }
+    }
+    Ok(Request {
+        as_of: as_of(args.as_of.as_deref())?,
+        region: args.region.clone(),
+        group: args.group.clone(),
+        statuses,
+        method: method(args.method),
+        rows: match args.by.as_deref() {
+            None => Rows::Headline,
+            Some("region") => Rows::ByRegion,
+            Some(dim) => Rows::ByDimension(dim.to_string()),
+        },
+        ..Request::default()
+    })
+}
+
+/// `--as-of PERIOD`, parsed.
+pub fn as_of(arg: Option<&str>) -> anyhow::Result<Option<crate::period::Period>> {
+    use anyhow::Context as _;
+    match arg {
+        Some(s) => Ok(Some(
+            crate::period::Period::parse(s).with_context(|| format!("--as-of {s}"))?,
+        )),
+        None => Ok(None),
+    }
+}
+
+/// `--method`, as the plan's method type.
+pub fn method(arg: Option<MethodArg>) -> Option<crate::plan::Method> {
+    arg.map(|m| match m {
+        MethodArg::Time => crate::plan::Method::Time,
+        MethodArg::Cagr => crate::plan::Method::Cagr,
+    })
 }

@@ -11,19 +11,21 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
-use super::select::{Selection, select};
 use crate::cli::ReportFormat;
 use crate::cli::{Global, ReportArgs};
+use crate::query::{Request, Selected, select};
 use crate::render::View;
 use crate::report::{self, Options, atomic::AtomicFile};
 use crate::workspace::Workspace;
 
 pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let sel = Selection::parse(&args.select)?;
+    let mut sel = super::request(&args.select)?;
     if args.output.as_os_str() == "-" {
-        return to_stdout(args, global, &sel);
+        return to_stdout(args, global, &mut sel);
     }
     let format = report::format_for(&args.output, args.format)?;
+    // Charts draw every point of a series.
+    sel.points = charts(format);
     // `-C DIR` means "as if started in DIR": the output is relative to it too.
     let path = match &global.dir {
         Some(dir) if args.output.is_relative() => dir.join(&args.output),
@@ -57,7 +59,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         let _ = writeln!(err, "wrote {} ({bytes} bytes)", path.display());
         return Ok(ExitCode::SUCCESS);
     }
-    let view = view(&ws, global, &sel, selected, format);
+    let view = view(&ws, global, &sel, selected);
     let bytes = report::write(format, &view, Options { method: sel.method }, out)?;
     let mut err = anstream::stderr().lock();
     let _ = writeln!(err, "wrote {} ({bytes} bytes)", path.display());
@@ -65,10 +67,11 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
 }
 
 /// `-o -`: the report on standard output (the format from --format).
-fn to_stdout(args: &ReportArgs, global: &Global, sel: &Selection) -> anyhow::Result<ExitCode> {
+fn to_stdout(args: &ReportArgs, global: &Global, sel: &mut Request) -> anyhow::Result<ExitCode> {
     let Some(format) = args.format else {
         bail!("-o - writes to standard output: name the format with --format");
     };
+    sel.points = charts(format);
     if format == ReportFormat::Markdown {
         bail!("a Markdown report writes its charts as files beside it: name a file with -o");
     }
@@ -85,7 +88,7 @@ fn to_stdout(args: &ReportArgs, global: &Global, sel: &Selection) -> anyhow::Res
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
-    let view = view(&ws, global, sel, selected, format);
+    let view = view(&ws, global, sel, selected);
     let bytes = report::render(format, &view, Options { method: sel.method })?;
     let mut out = std::io::stdout().lock();
     out.write_all(&bytes)?;
@@ -97,22 +100,22 @@ fn to_stdout(args: &ReportArgs, global: &Global, sel: &Selection) -> anyhow::Res
 fn view<'w>(
     ws: &'w Workspace,
     global: &Global,
-    sel: &Selection,
-    selected: Vec<super::select::Selected<'w>>,
-    format: ReportFormat,
+    sel: &Request,
+    selected: Vec<Selected<'w>>,
 ) -> View<'w> {
-    // Charts draw every point of a series.
-    let charts = matches!(format, ReportFormat::Html | ReportFormat::Markdown);
     let view = View {
-        plans: (selected.into_iter())
-            .map(|s| if charts { s.keep_points() } else { s }.view())
-            .collect(),
+        plans: selected.into_iter().map(Selected::view).collect(),
         lang: super::status::lang(global, ws.defaults.lang),
         color: false,
         by_series: sel.by_series(),
     };
     super::print_series_warnings(&view);
     view
+}
+
+/// Whether the format draws charts (which need every point of a series).
+fn charts(format: ReportFormat) -> bool {
+    matches!(format, ReportFormat::Html | ReportFormat::Markdown)
 }
 
 /// A writer that counts the bytes written through it.

@@ -3,18 +3,18 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::select::{Selection, select, views};
 use crate::cli::{Global, LangArg, StatusArgs};
 use crate::display::Lang;
+use crate::query::select;
 use crate::render::{Format, View};
 
 pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let sel = Selection::parse(&args.select)?;
+    let req = super::request(&args.select)?;
     let ws = super::load(&args.input, global)?;
     if matches!(args.format, Format::Csv | Format::Json) {
         // Streamed: a million series need not be held at once.
         let mut out = super::raw_stdout();
-        let selected = select(&ws, &sel)?;
+        let selected = select(&ws, &req)?;
         if args.format == Format::Csv {
             super::write_csv(&selected, &mut out)?;
         } else {
@@ -24,10 +24,10 @@ pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let view = View {
-        plans: views(&ws, &sel)?,
+        plans: select(&ws, &req)?.into_iter().map(|s| s.view()).collect(),
         lang: lang(global, ws.defaults.lang),
         color: args.format == Format::Table && super::stdout_styled(),
-        by_series: sel.by_series(),
+        by_series: req.by_series(),
     };
     super::print_series_warnings(&view);
     let mut out = super::stdout();

@@ -24,17 +24,16 @@ mod text;
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use rust_decimal::Decimal;
 
-use super::select::{Selection, select};
 use crate::actuals::{Actuals, SeriesKey};
-use crate::cli::{Global, MethodArg, ShowArgs, ShowFormat};
-use crate::diag::{Diagnostic, Diagnostics, InputError};
+use crate::cli::{Global, ShowArgs, ShowFormat};
+use crate::diag::Diagnostic;
 use crate::display::Lang;
 use crate::engine::{Assessment, Context, Goal};
 use crate::period::Period;
 use crate::plan::{Method, Plan};
+use crate::query::{Request, Rows, select};
 use crate::render::PlanView;
 
 /// One period of a series, with the engine's figures as of that period.
@@ -72,39 +71,31 @@ pub struct Shown<'w> {
 }
 
 pub fn run(args: &ShowArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let as_of = match &args.as_of {
-        Some(s) => Some(Period::parse(s).with_context(|| format!("--as-of {s}"))?),
-        None => None,
-    };
-    let method = args.method.map(|m| match m {
-        MethodArg::Time => Method::Time,
-        MethodArg::Cagr => Method::Cagr,
-    });
-    let ws = super::load(&args.input, global)?;
-    let (plan_idx, ind_idx) = resolve(&ws.plans, &args.id)?;
-    // Every series of every plan, assessed as `status` would: the same as-of.
-    let sel = Selection {
-        as_of,
-        region: None,
-        by: Some("*".into()),
-        group: None,
-        statuses: Vec::new(),
+    let method = super::method(args.method);
+    let req = Request {
+        as_of: super::as_of(args.as_of.as_deref())?,
+        region: args.region.clone(),
         method,
+        rows: match args.by.as_deref() {
+            None => Rows::Headline,
+            Some("region") => Rows::ByRegion,
+            Some(dim) => Rows::ByDimension(dim.to_string()),
+        },
+        indicator: Some(args.id.clone()),
+        // Every series of the indicator is a block of its own, and every
+        // period of it is shown and charted.
+        no_roll_up: true,
+        points: true,
+        ..Request::default()
     };
-    // The indicator's series only; every period is shown and charted:
-    // keep the points.
-    let pv = select(&ws, &sel)?
-        .swap_remove(plan_idx)
-        .only_indicator(ind_idx)
-        .keep_points()
-        .view();
+    let ws = super::load(&args.input, global)?;
+    let (_, ind_idx) = crate::query::resolve_indicator(&ws, &args.id)?;
+    let pv = select(&ws, &req)?.swap_remove(0).view();
     let lang = super::status::lang(global, ws.defaults.lang);
-    let series = pick(&pv, ind_idx, args.region.as_deref(), args.by.as_deref())?;
-    let blocks = series
-        .into_iter()
+    let blocks = (pv.rows.iter())
         .map(|a| Block {
-            rows: rows(&pv, &a, method),
-            a,
+            rows: rows(&pv, a, method),
+            a: a.clone(),
         })
         .collect();
     let shown = Shown {
@@ -136,188 +127,6 @@ pub fn run(args: &ShowArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn input_error(d: Diagnostic) -> anyhow::Error {
-    InputError(Diagnostics(vec![d])).into()
-}
-
-/// The plan and indicator `id` names (`ID` or `PLAN/ID`), as indices.
-fn resolve(plans: &[crate::workspace::Loaded], id: &str) -> anyhow::Result<(usize, usize)> {
-    let (plan_part, ind_id) = match id.rsplit_once('/') {
-        Some((p, i)) => (Some(p), i),
-        None => (None, id),
-    };
-    let candidates: Vec<usize> = match plan_part {
-        None => (0..plans.len()).collect(),
-        Some(p) => {
-            let exact: Vec<usize> = (0..plans.len())
-                .filter(|&i| plans[i].plan.id == p)
-                .collect();
-            let chosen = if exact.is_empty() {
-                (0..plans.len())
-                    .filter(|&i| !p.is_empty() && plans[i].plan.id.starts_with(p))
-                    .collect()
-            } else {
-                exact
-            };
-            if chosen.len() != 1 {
-                let ids: Vec<&str> = plans.iter().map(|l| l.plan.id.as_str()).collect();
-                let what = if chosen.is_empty() {
-                    format!("no plan `{p}` (in `{id}`)")
-                } else {
-                    format!("`{p}` (in `{id}`) names several plans")
-                };
-                let mut d = Diagnostic::error(what);
-                d = match crate::plan::load_suggest(p, &ids) {
-                    Some(s) if chosen.is_empty() => d.help(format!("did you mean `{s}/{ind_id}`?")),
-                    _ => d.help(format!("the plans are: {}", ids.join(", "))),
-                };
-                return Err(input_error(d));
-            }
-            chosen
-        }
-    };
-    let found: Vec<(usize, usize)> = candidates
-        .iter()
-        .filter_map(|&p| Some((p, plans[p].plan.indicator_index(ind_id)?)))
-        .collect();
-    let qualified = |p: usize| format!("{}/{ind_id}", plans[p].plan.id);
-    match found.as_slice() {
-        [one] => Ok(*one),
-        [] => {
-            // Suggest among the ids of the plans searched (bare ids: a
-            // long qualified name would let a distant one look near).
-            let ids: Vec<&str> = candidates
-                .iter()
-                .flat_map(|&p| plans[p].plan.indicators.iter().map(|i| i.id.as_str()))
-                .collect();
-            // Qualified, the plan is the one candidate.
-            let named = candidates.first().filter(|_| plan_part.is_some());
-            let (what, prefix) = match named {
-                Some(&p) => {
-                    let plan = &plans[p].plan.id;
-                    (
-                        format!("unknown indicator `{ind_id}`: plan `{plan}` does not define it"),
-                        format!("{plan}/"),
-                    )
-                }
-                None => (
-                    format!("unknown indicator `{id}`: no plan defines it"),
-                    String::new(),
-                ),
-            };
-            let mut d = Diagnostic::error(what);
-            if let Some(s) = crate::plan::load_suggest(ind_id, &ids) {
-                d = d.help(format!("did you mean `{prefix}{s}`?"));
-            }
-            Err(input_error(d))
-        }
-        many => {
-            let names: Vec<String> = many
-                .iter()
-                .map(|(p, _)| format!("`{}`", qualified(*p)))
-                .collect();
-            Err(input_error(
-                Diagnostic::error(format!(
-                    "indicator `{id}` is defined in {} plans",
-                    many.len()
-                ))
-                .help(format!(
-                    "name one as PLAN/ID: {} (or pick the plan file with --plan)",
-                    names.join(", ")
-                )),
-            ))
-        }
-    }
-}
-
-/// The series to show, in the engine's order (region, then breakdown).
-fn pick(
-    pv: &PlanView,
-    ind_idx: usize,
-    region: Option<&str>,
-    by: Option<&str>,
-) -> anyhow::Result<Vec<Assessment>> {
-    let plan = pv.plan;
-    let ind = &plan.indicators[ind_idx];
-    let own = plan.region.as_deref().unwrap_or("");
-    let rows: Vec<&Assessment> = pv.rows.iter().filter(|a| a.indicator == ind_idx).collect();
-    if let Some(r) = region
-        && !plan.knows_region(r)
-        && !rows.iter().any(|a| a.region == r)
-    {
-        let mut ids: Vec<&str> = plan.regions.iter().map(|x| x.id.as_str()).collect();
-        ids.extend(plan.region.as_deref());
-        ids.sort_unstable();
-        ids.dedup();
-        let mut d = Diagnostic::error(format!(
-            "--region {r}: plan `{}` has no such region",
-            plan.id
-        ));
-        d = match crate::plan::load_suggest(r, &ids) {
-            Some(s) => d.help(format!("did you mean `{s}`?")),
-            None if !ids.is_empty() => d.help(format!("its regions: {}", ids.join(", "))),
-            None => d,
-        };
-        return Err(input_error(d));
-    }
-    if let Some(dim) = by
-        && dim != "region"
-        && !pv.actuals.dims.iter().any(|d| d == dim)
-    {
-        let mut ids: Vec<&str> = pv.actuals.dims.iter().map(String::as_str).collect();
-        ids.push("region");
-        let mut d = Diagnostic::error(format!(
-            "--by {dim}: the actuals of plan `{}` have no column `{dim}`",
-            plan.id
-        ));
-        d = match crate::plan::load_suggest(dim, &ids) {
-            Some(s) => d.help(format!("did you mean `{s}`?")),
-            None => d.help(format!("use --by {}", ids.join(", --by "))),
-        };
-        return Err(input_error(d));
-    }
-    let only_dim = |a: &Assessment, dim: &str| {
-        !a.breakdown.is_empty()
-            && a.breakdown
-                .split(';')
-                .all(|kv| kv.split_once('=').is_some_and(|(k, _)| k == dim))
-    };
-    let keep = |a: &&Assessment| match (by, region) {
-        (Some("region"), Some(r)) | (None, Some(r)) => a.region == r && a.breakdown.is_empty(),
-        (Some("region"), None) => a.breakdown.is_empty(),
-        (Some(dim), r) => a.region == r.unwrap_or(own) && only_dim(a, dim),
-        (None, None) => true,
-    };
-    let mut chosen: Vec<&Assessment> = rows.iter().copied().filter(keep).collect();
-    if by.is_none() && region.is_none() {
-        // The plan's own series where it has one, else every series.
-        let headline = |a: &&Assessment| a.region == own && a.breakdown.is_empty();
-        if chosen.iter().any(headline) {
-            chosen.retain(headline);
-        }
-    }
-    if chosen.is_empty() {
-        let what = match (by, region) {
-            (Some(dim), Some(r)) => format!("for --by {dim} in region `{r}`"),
-            (Some(dim), None) => format!("for --by {dim}"),
-            (None, Some(r)) => format!("in region `{r}`"),
-            (None, None) => String::new(),
-        };
-        let mut have: Vec<String> = rows
-            .iter()
-            .map(|a| crate::display::series_name(a, plan, Lang::En))
-            .filter(|s| !s.is_empty())
-            .collect();
-        have.dedup();
-        let mut d = Diagnostic::error(format!("`{}` has no data {what}", ind.id));
-        if !have.is_empty() {
-            d = d.help(format!("its series: {}", have.join("; ")));
-        }
-        return Err(input_error(d));
-    }
-    Ok(chosen.into_iter().cloned().collect())
 }
 
 /// Every period of a series up to the as-of period, with the engine's
