@@ -115,6 +115,8 @@ for _ in $(seq "$rounds"); do
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk '$1 >= 1 {print "note: the machine was busy (load of 1 or more): compare the ratios within this run," \
+  " not its times with another run"}' /proc/loadavg
 
 median() { sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 printf '%-7s %8s %8s %9s\n' tool wall_s cpu_s peak_MiB
