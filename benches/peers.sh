@@ -42,6 +42,7 @@ case $scale in
   *) missing "unknown scale '$scale' (small, 1m or 10m)" ;;
 esac
 case $rounds in ''|*[!0-9]*|0) missing "ROUNDS must be a positive number, not '$rounds'" ;; esac
+case $AS_OF in ''|*[!0-9]*) missing "AS_OF must be a year, not '$AS_OF'" ;; esac
 case $CMD in status|check|report) ;; *) missing "CMD must be status, check or report, not '$CMD'" ;; esac
 
 # --- what is needed, each with what to do when it is not there ---------------------
