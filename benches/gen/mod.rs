@@ -1,7 +1,8 @@
-//! A deterministic generator of benchmark input, the shape of
-//! `shared/bench/gen.py`: a long CSV `indicator,region,year,value` sorted by
-//! series (years 2016..2025, about 5% of rows missing, values with one
-//! decimal moving toward a target), and the plan that goes with it.
+//! A deterministic generator of benchmark input: a long CSV
+//! `indicator,region,year,value` sorted by series (years 2016..2025, about
+//! 5% of rows missing, values with one decimal moving toward a target), and
+//! the plan that goes with it. `benches/peers.sh` times `track` against the
+//! DuckDB and Polars peers in `benches/peers/` on it.
 //!
 //! Shared by the benchmarks, the example `gen` and the tests (included
 //! with `#[path]`); it depends on nothing but `std`.
