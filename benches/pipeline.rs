@@ -93,7 +93,8 @@ fn status_csv(bencher: Bencher, size: (usize, usize)) {
         };
         let mut out = Vec::new();
         let selected = select(&ws, &sel).expect("rows");
-        track::cmd::write_csv(&selected, &mut out).expect("written");
+        let mut quiet = track::render::Warnings::new(Box::new(|_| {}));
+        track::render::stream::csv(&selected, &mut out, &mut quiet).expect("written");
         out.len()
     });
 }

@@ -1,11 +1,11 @@
-//! The command line, as clap definitions. Kept apart from the commands so
-//! that completions and the man page come from the same source.
+//! The command line, as clap definitions: the only module besides
+//! [`crate::settings`] that knows clap. Kept apart from the commands so
+//! that completions and the man page come from the same source; the
+//! settings turn these into the library's own types.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-
-use crate::render::Format;
 
 #[derive(Debug, Parser)]
 #[command(name = "track", version, about = "Track a plan's indicators against their targets", long_about = None)]
@@ -115,8 +115,17 @@ pub struct StatusArgs {
     #[command(flatten)]
     pub select: SelectArgs,
     /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+}
+
+/// The output formats of `status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Csv,
+    Markdown,
 }
 
 /// The lowest status `check` fails on.
@@ -234,7 +243,7 @@ pub struct ShowArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
+pub enum ReportFormatArg {
     Html,
     #[value(alias = "md")]
     Markdown,
@@ -254,7 +263,7 @@ pub struct ReportArgs {
     pub output: PathBuf,
     /// The format, when the extension does not tell
     #[arg(long, value_enum)]
-    pub format: Option<ReportFormat>,
+    pub format: Option<ReportFormatArg>,
 }
 
 #[derive(Debug, Args)]
@@ -268,7 +277,7 @@ pub struct InitArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Layout {
+pub enum LayoutArg {
     /// Detect from the table
     Auto,
     /// Rows are indicators, columns are periods
@@ -280,7 +289,7 @@ pub enum Layout {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum RegionFrom {
+pub enum RegionFromArg {
     /// A region column in the table
     Column,
     /// One sheet per region, named by region id or name
@@ -301,11 +310,11 @@ pub struct ImportArgs {
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// The table's layout
-    #[arg(long, value_enum, default_value_t = Layout::Auto)]
-    pub layout: Layout,
+    #[arg(long, value_enum, default_value_t = LayoutArg::Auto)]
+    pub layout: LayoutArg,
     /// Where regions come from
     #[arg(long, value_enum)]
-    pub region_from: Option<RegionFrom>,
+    pub region_from: Option<RegionFromArg>,
     /// Skip the cells that cannot be placed (they are listed) instead of writing nothing
     #[arg(long)]
     pub skip_bad: bool,
@@ -326,4 +335,15 @@ pub enum Generate {
     },
     /// The man page (roff), to standard output
     Man,
+}
+
+/// Write the completions or the man page asked for.
+pub fn write_generated(what: &Generate, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    match what {
+        Generate::Completions { shell } => clap_complete::generate(*shell, &mut cmd, "track", out),
+        Generate::Man => clap_mangen::Man::new(cmd).render(out)?,
+    }
+    Ok(())
 }

@@ -3,11 +3,11 @@
 //! The library core knows nothing of terminals: [`plan`] (plans and target
 //! expressions), [`actuals`] (CSV ingest), [`engine`] (figures and
 //! statuses) and [`render`] (output formats) work on plain data.
-//! [`workspace`] reads files, and [`cmd`] holds the commands of the binary.
+//! [`query`] selects and assesses the rows a command shows, [`workspace`]
+//! reads files. The binary (`src/main.rs`, `src/cli.rs`, `src/cmd/`) turns
+//! the command line into calls of these.
 
 pub mod actuals;
-pub mod cli;
-pub mod cmd;
 pub mod diag;
 pub mod display;
 pub mod engine;

@@ -4,9 +4,12 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+mod cli;
+mod cmd;
+mod settings;
+
 use clap::Parser;
-use track::cli::Cli;
-use track::cmd;
+use cli::Cli;
 use track::diag::InputError;
 
 fn main() -> ExitCode {

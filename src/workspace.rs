@@ -33,7 +33,13 @@ pub struct Sources {
     /// Only list the actuals files, do not read them (for `add`, which
     /// reads them itself under its lock).
     pub list_only: bool,
+    /// Progress of reading a large file: given its name and size, a
+    /// callback told how many bytes are read (the binary draws a bar).
+    pub progress: Option<ProgressFor>,
 }
+
+/// Makes the progress callback of one actuals file, if it wants one.
+pub type ProgressFor = fn(name: &str, size: u64) -> Option<crate::actuals::Progress<'static>>;
 
 /// The manifest's `[defaults]`.
 #[derive(Debug, Clone, Default)]
@@ -65,7 +71,7 @@ fn input_error(message: String) -> InputError {
 
 /// How to name a path to the user: relative to the working directory
 /// when it is inside it.
-pub(crate) fn shown(path: &Path, cwd: &Path) -> String {
+pub fn shown(path: &Path, cwd: &Path) -> String {
     path.strip_prefix(cwd).unwrap_or(path).display().to_string()
 }
 
@@ -175,9 +181,8 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
         let mut reader = ActualsReader::new(&plan);
         for csv in &csvs {
             let shown_csv = shown(csv, &cwd);
-            if let Err(e) =
-                read_actuals(&mut reader, csv, &shown_csv, plan.actuals_sheet.as_deref())
-            {
+            let sheet = plan.actuals_sheet.as_deref();
+            if let Err(e) = read_actuals(&mut reader, csv, &shown_csv, sheet, sources.progress) {
                 diags.push(Diagnostic::error(format!(
                     "cannot read actuals {shown_csv} (listed by {name}): {e}"
                 )));
@@ -279,6 +284,7 @@ pub fn read_actuals(
     path: &Path,
     shown: &str,
     sheet: Option<&str>,
+    progress: Option<ProgressFor>,
 ) -> Result<(), String> {
     if crate::import::is_spreadsheet(path) {
         let (name, bytes) = crate::import::sheet_as_csv(path, sheet)?;
@@ -286,44 +292,15 @@ pub fn read_actuals(
         return Ok(());
     }
     let f = File::open(path).map_err(|e| e.to_string())?;
-    if let Some(p) = progress(&f, shown) {
-        reader.set_progress(p);
-    }
     if let Ok(m) = f.metadata() {
         reader.set_size_hint(m.len());
+        if let Some(p) = progress.and_then(|make| make(shown, m.len())) {
+            reader.set_progress(p);
+        }
     }
     // The reader reads in large blocks itself: no buffer.
     reader.read(f, shown);
     Ok(())
-}
-
-/// A progress bar on stderr for a file that takes more than a second to
-/// read, only when stderr is a terminal; it clears itself when done.
-fn progress<'a>(f: &File, name: &str) -> Option<crate::actuals::Progress<'a>> {
-    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressFinish, ProgressStyle};
-    use std::io::IsTerminal;
-    use std::time::{Duration, Instant};
-    if !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let total = f.metadata().ok()?.len();
-    let style = ProgressStyle::with_template(
-        "{msg} {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
-    )
-    .unwrap_or_else(|_| ProgressStyle::default_bar());
-    // Hidden at first (its rate counts from the start), shown after a second.
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden())
-        .with_style(style)
-        .with_message(format!("reading {name}"))
-        .with_finish(ProgressFinish::AndClear);
-    let (start, mut shown) = (Instant::now(), false);
-    Some(Box::new(move |done| {
-        if !shown && start.elapsed() >= Duration::from_secs(1) {
-            bar.set_draw_target(ProgressDrawTarget::stderr());
-            shown = true;
-        }
-        bar.set_position(done);
-    }))
 }
 
 /// Resolve the actuals patterns of a plan, relative to its directory.

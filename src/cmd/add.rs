@@ -12,11 +12,11 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
-use crate::actuals::ActualsReader;
 use crate::cli::{AddArgs, Global};
-use crate::diag::{Diagnostic, Diagnostics, InputError};
-use crate::period::Period;
-use crate::workspace::Loaded;
+use track::actuals::ActualsReader;
+use track::diag::{Diagnostic, Diagnostics, InputError};
+use track::period::Period;
+use track::workspace::Loaded;
 
 const DEFAULT_HEADER: &[&str] = &["indicator", "region", "period", "value", "source", "note"];
 
@@ -33,19 +33,19 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
         ),
     };
     let file = target_file(args, l, global)?;
-    if crate::import::is_spreadsheet(&file) {
+    if track::import::is_spreadsheet(&file) {
         // Appending to a workbook would mean rewriting it; `add` only ever
         // appends a line, so it never risks the user's spreadsheet.
         bail!(
             "{} is a workbook; `track add` appends to CSV files only: name one with --file \
              (or convert the workbook with `track import`)",
-            crate::workspace::shown(&file, &std::env::current_dir()?)
+            track::workspace::shown(&file, &std::env::current_dir()?)
         );
     }
 
-    let shown = crate::workspace::shown(&file, &std::env::current_dir()?);
+    let shown = track::workspace::shown(&file, &std::env::current_dir()?);
     if args.file.is_some() && !plan_files(l).iter().any(|p| same_file(p, &file)) {
-        super::print_diagnostics(&[crate::diag::Diagnostic::warning(format!(
+        super::print_diagnostics(&[track::diag::Diagnostic::warning(format!(
             "{shown} is not among the actuals of {}: `track status` will not read it \
              until the plan's `actuals` lists it",
             l.plan.path
@@ -130,9 +130,15 @@ fn recorded_already(
         if empty && same_file(p, file) || !p.exists() {
             continue;
         }
-        let shown_p = crate::workspace::shown(p, &cwd);
-        crate::workspace::read_actuals(&mut reader, p, &shown_p, l.plan.actuals_sheet.as_deref())
-            .map_err(|e| anyhow::anyhow!("cannot read actuals {shown_p}: {e}"))?;
+        let shown_p = track::workspace::shown(p, &cwd);
+        track::workspace::read_actuals(
+            &mut reader,
+            p,
+            &shown_p,
+            l.plan.actuals_sheet.as_deref(),
+            None,
+        )
+        .map_err(|e| anyhow::anyhow!("cannot read actuals {shown_p}: {e}"))?;
         new_index += 1;
     }
     let mut one = csv_line(header)?;
@@ -166,7 +172,7 @@ fn find_plan<'w>(plans: &'w [Loaded], id: &str) -> anyhow::Result<&'w Loaded> {
                 .flat_map(|l| l.plan.indicators.iter().map(|i| i.id.as_str()))
                 .collect();
             let mut d = Diagnostic::error(format!("unknown indicator `{id}`: no plan defines it"));
-            if let Some(s) = crate::plan::load_suggest(id, &ids) {
+            if let Some(s) = track::plan::load_suggest(id, &ids) {
                 d = d.help(format!("did you mean `{s}`?"));
             }
             Err(InputError(Diagnostics(vec![d])).into())

@@ -10,11 +10,11 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use serde_json::{Value, json};
 
-use crate::cli::{CheckArgs, CheckFormat, FailOn, Global, KindArg};
-use crate::display::{self, Lang};
-use crate::engine::{Assessment, MilestoneStatus, Status};
-use crate::plan::{Kind, Plan};
-use crate::query::{Request, Rows, Selected};
+use crate::cli::{CheckArgs, CheckFormat, FailOn, Global};
+use track::display::{self, Lang};
+use track::engine::{Assessment, MilestoneStatus, Status};
+use track::plan::{Kind, Plan};
+use track::query::{Request, Rows, Selected};
 
 /// A case's figures as exact numbers.
 #[derive(Debug, Clone, Default)]
@@ -89,15 +89,6 @@ impl Case {
             s.push_str(&format!(" (since {since})"));
         }
         s
-    }
-}
-
-fn threshold(f: FailOn) -> Status {
-    match f {
-        FailOn::Missed => Status::Missed,
-        FailOn::Regressing => Status::Regressing,
-        FailOn::OffTrack => Status::OffTrack,
-        FailOn::AtRisk => Status::AtRisk,
     }
 }
 
@@ -200,7 +191,7 @@ pub fn cases(
     total
 }
 
-fn since(a: &Assessment, deadline: crate::period::Period) -> Option<String> {
+fn since(a: &Assessment, deadline: track::period::Period) -> Option<String> {
     match a.status {
         Status::Missed => Some(a.broken_step.map_or(deadline, |(_, to)| to).to_string()),
         Status::Regressing | Status::OffTrack | Status::AtRisk => a.period.map(|p| p.to_string()),
@@ -240,10 +231,10 @@ fn mark_known(cases: &mut [Case], known: &HashMap<String, Status>) {
 pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
     // Every series is checked: regions and breakdowns alike.
     let sel = Request {
-        as_of: super::as_of(args.as_of.as_deref())?,
+        as_of: crate::settings::as_of(args.as_of.as_deref())?,
         region: args.region.clone(),
         group: args.group.clone(),
-        method: super::method(args.method),
+        method: crate::settings::method(args.method),
         rows: Rows::Every,
         ..Request::default()
     };
@@ -271,17 +262,14 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let ws = super::load(&args.input, global)?;
-    let selected = crate::query::select(&ws, &sel)?;
-    let kind = args.kind.map(|k| match k {
-        KindArg::Binding => Kind::Binding,
-        KindArg::Expected => Kind::Expected,
-    });
+    let selected = track::query::select(&ws, &sel)?;
+    let kind = crate::settings::kind(args.kind);
     // Only JUnit lists every case; the other formats show the findings,
     // so only those are kept (the rest are counted), batch by batch. Text
     // and GitHub lines are written as the batches come: nothing is kept.
     let all = args.format == CheckFormat::Junit;
     let streamed = matches!(args.format, CheckFormat::Text | CheckFormat::Github);
-    let fail_on = threshold(args.fail_on);
+    let fail_on = crate::settings::fail_on(args.fail_on);
     let mut out = super::stdout();
     let (mut kept, mut tally) = (Vec::new(), Tally::default());
     for s in &selected {
@@ -392,7 +380,7 @@ fn text(cases: &[Case], out: &mut dyn Write) -> std::io::Result<()> {
 
 fn num(d: Option<rust_decimal::Decimal>) -> Value {
     d.map_or(Value::Null, |d| {
-        crate::render::json::field_value(crate::render::record::Field::Decimal(d))
+        track::render::json::field_value(track::render::record::Field::Decimal(d))
     })
 }
 
@@ -420,7 +408,7 @@ fn json_doc(cases: &[Case], total: usize, views: &[Selected], fail_on: FailOn) -
         })
         .collect();
     json!({
-        "fail_on": threshold(fail_on).as_str(),
+        "fail_on": crate::settings::fail_on(fail_on).as_str(),
         "as_of": as_of,
         "cases": total,
         "failing": cases.iter().filter(|c| c.failing()).count(),

@@ -2,7 +2,7 @@
 //! table into the long actuals CSV.
 //!
 //! The command reads (the plan, the workbook's sheets or the CSV file),
-//! hands each table to [`crate::import::place`], and writes. All or
+//! hands each table to [`track::import::place`], and writes. All or
 //! nothing: when any cell cannot be placed, nothing is written (exit 2)
 //! unless `--skip-bad`, which lists every skipped cell on stderr instead.
 //! `-o OUT.csv` is merged, never clobbered: read under the same advisory
@@ -19,10 +19,11 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use super::init::write_atomic;
-use crate::cli::{Global, ImportArgs, RegionFrom};
-use crate::diag::{Diagnostic, Diagnostics, InputError, Severity};
-use crate::import::{self, Options, Table};
-use crate::plan::load_plan;
+use crate::cli::{Global, ImportArgs};
+use track::diag::{Diagnostic, Diagnostics, InputError, Severity};
+use track::import::RegionFrom;
+use track::import::{self, Options, Table};
+use track::plan::load_plan;
 
 pub fn run(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir().context("cannot read the working directory")?;
@@ -41,8 +42,8 @@ pub fn run(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     super::print_diagnostics(&warnings);
 
     let opts = Options {
-        layout: args.layout,
-        region_from: args.region_from,
+        layout: crate::settings::layout(args.layout),
+        region_from: crate::settings::region_from(args.region_from),
     };
     let mut rows = Vec::new();
     let mut errors = Vec::new();
@@ -117,7 +118,7 @@ fn read_tables(
     if import::is_spreadsheet(file) {
         #[cfg(feature = "xlsx")]
         {
-            let every = args.region_from == Some(RegionFrom::Sheet);
+            let every = crate::settings::region_from(args.region_from) == Some(RegionFrom::Sheet);
             return import::xlsx::read_tables(file, shown, args.sheet.as_deref(), every)
                 .map_err(one);
         }
@@ -135,7 +136,7 @@ fn read_tables(
             "{shown} is a CSV file: --sheet is ignored"
         )));
     }
-    if args.region_from == Some(RegionFrom::Sheet) {
+    if crate::settings::region_from(args.region_from) == Some(RegionFrom::Sheet) {
         warnings.push(Diagnostic::warning(format!(
             "{shown} is a CSV file: its name is taken as the region of every row"
         )));
@@ -150,7 +151,7 @@ fn read_tables(
 fn write_merged(
     out: &Path,
     shown: &str,
-    plan: &crate::plan::Plan,
+    plan: &track::plan::Plan,
     rows: &[import::LongRow],
 ) -> anyhow::Result<(usize, usize)> {
     let existing = match File::options().read(true).write(true).open(out) {

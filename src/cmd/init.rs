@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use anyhow::{Context as _, bail};
 
 use crate::cli::{Global, InitArgs, LangArg};
-use crate::diag::{Diagnostic, Diagnostics, InputError};
+use track::diag::{Diagnostic, Diagnostics, InputError};
 
 const MANIFEST: &str = include_str!("init/track.toml");
 const PLAN_ZH: &str = include_str!("init/plan.zh.toml");

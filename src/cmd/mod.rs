@@ -1,5 +1,5 @@
 //! Commands: thin rooms on top of the library. Each reads its input
-//! through [`crate::workspace`], asks the engine, and hands a view to a
+//! through [`track::workspace`], asks the engine, and hands a view to a
 //! renderer; none computes a figure itself.
 
 pub mod add;
@@ -17,9 +17,9 @@ use std::process::ExitCode;
 
 use anstream::ColorChoice;
 
-use crate::cli::{ColorArg, Command, Global, InputArgs, MethodArg, SelectArgs};
-use crate::diag::{Diagnostic, InputError};
-use crate::workspace::{self, Sources, Workspace};
+use crate::cli::{ColorArg, Command, Global, InputArgs};
+use track::diag::{Diagnostic, InputError};
+use track::workspace::{self, Sources, Workspace};
 
 /// Run a command; the exit code of SPEC §4 on success.
 pub fn run(command: &Command, global: &Global) -> anyhow::Result<ExitCode> {
@@ -77,10 +77,38 @@ pub fn load_with(
         plans: input.plans.clone(),
         actuals: input.actuals.clone(),
         list_only,
+        progress: Some(progress),
     };
     let ws = workspace::load(&sources)?;
     print_diagnostics(&ws.warnings);
     Ok(ws)
+}
+
+/// A progress bar on stderr for a file that takes more than a second to
+/// read, only when stderr is a terminal; it clears itself when done.
+fn progress(name: &str, total: u64) -> Option<track::actuals::Progress<'static>> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressFinish, ProgressStyle};
+    use std::time::{Duration, Instant};
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let style = ProgressStyle::with_template(
+        "{msg} {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    // Hidden at first (its rate counts from the start), shown after a second.
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden())
+        .with_style(style)
+        .with_message(format!("reading {name}"))
+        .with_finish(ProgressFinish::AndClear);
+    let (start, mut shown) = (Instant::now(), false);
+    Some(Box::new(move |done| {
+        if !shown && start.elapsed() >= Duration::from_secs(1) {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            shown = true;
+        }
+        bar.set_position(done);
+    }))
 }
 
 /// Standard output, colour decided by `--color`, `NO_COLOR` and the terminal.
@@ -98,118 +126,21 @@ pub fn stdout_styled() -> bool {
 }
 
 /// Warnings the engine attached to series (each said once).
-pub fn print_series_warnings(view: &crate::render::View) {
-    let mut seen = std::collections::BTreeSet::new();
+pub fn print_series_warnings(view: &track::render::View) {
+    let mut warnings = warnings();
     for a in view.plans.iter().flat_map(|p| &p.rows) {
-        warn_once(&mut seen, &a.warnings);
+        warnings.rows(std::slice::from_ref(a));
     }
 }
 
-/// Print the warnings not yet in `seen`.
-fn warn_once(seen: &mut std::collections::BTreeSet<String>, warnings: &[String]) {
-    for w in warnings {
-        if seen.insert(w.clone()) {
-            print_diagnostics([&Diagnostic::warning(w.clone())]);
-        }
-    }
+/// The series' warnings, each said once on stderr.
+pub fn warnings() -> track::render::Warnings<'static> {
+    track::render::Warnings::new(Box::new(|w| {
+        print_diagnostics([&Diagnostic::warning(w.to_string())])
+    }))
 }
 
 /// Standard output without colour handling, for data (CSV).
 pub fn raw_stdout() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::with_capacity(1 << 16, io::stdout().lock())
-}
-
-/// Write the selected rows as the JSON document of `status --format json`,
-/// batch by batch like [`write_csv`].
-pub fn write_json(selected: &[crate::query::Selected], out: &mut dyn Write) -> anyhow::Result<()> {
-    use crate::render::json::Document;
-    let mut doc = Document::start(out)?;
-    let mut seen = std::collections::BTreeSet::new();
-    for s in selected {
-        s.batches(
-            |rows| {
-                let (mut part, mut buf) = (Document::part(), Vec::new());
-                part.rows(s.plan, s.as_of, &rows, &mut buf);
-                let warnings: Vec<String> = rows.iter().flat_map(|a| a.warnings.clone()).collect();
-                (part, buf, warnings)
-            },
-            |(part, buf, warnings)| {
-                warn_once(&mut seen, &warnings);
-                doc.append(part, &buf, out)
-            },
-        )?;
-    }
-    doc.finish(out)?;
-    Ok(())
-}
-
-/// Write the selected rows as CSV, batch by batch: rows are assessed and
-/// formatted in parallel and written in order, so memory holds only a few
-/// batches whatever the number of series. The series' warnings go to
-/// stderr, each once.
-pub fn write_csv(selected: &[crate::query::Selected], out: &mut dyn Write) -> anyhow::Result<()> {
-    out.write_all(&crate::render::csv::header())?;
-    let mut seen = std::collections::BTreeSet::new();
-    for s in selected {
-        s.batches(
-            |rows| {
-                let mut buf = Vec::with_capacity(rows.len() * 256);
-                crate::render::csv::write_rows(s.plan, &rows, &mut buf);
-                let warnings: Vec<String> = rows.iter().flat_map(|a| a.warnings.clone()).collect();
-                (buf, warnings)
-            },
-            |(buf, warnings)| {
-                warn_once(&mut seen, &warnings);
-                out.write_all(&buf)
-            },
-        )?;
-    }
-    Ok(())
-}
-
-/// The query the selection flags ask for; `rows` when no `--by` says.
-pub fn request(args: &SelectArgs) -> anyhow::Result<crate::query::Request> {
-    use crate::query::{Request, Rows};
-    let mut statuses = Vec::new();
-    for s in &args.status {
-        match crate::engine::Status::parse(s) {
-            Some(st) => statuses.push(st),
-            None => anyhow::bail!(
-                "--status {s}: unknown status; expected {}",
-                crate::engine::Status::ALL.map(|s| s.as_str()).join(", ")
-            ),
-        }
-    }
-    Ok(Request {
-        as_of: as_of(args.as_of.as_deref())?,
-        region: args.region.clone(),
-        group: args.group.clone(),
-        statuses,
-        method: method(args.method),
-        rows: match args.by.as_deref() {
-            None => Rows::Headline,
-            Some("region") => Rows::ByRegion,
-            Some(dim) => Rows::ByDimension(dim.to_string()),
-        },
-        ..Request::default()
-    })
-}
-
-/// `--as-of PERIOD`, parsed.
-pub fn as_of(arg: Option<&str>) -> anyhow::Result<Option<crate::period::Period>> {
-    use anyhow::Context as _;
-    match arg {
-        Some(s) => Ok(Some(
-            crate::period::Period::parse(s).with_context(|| format!("--as-of {s}"))?,
-        )),
-        None => Ok(None),
-    }
-}
-
-/// `--method`, as the plan's method type.
-pub fn method(arg: Option<MethodArg>) -> Option<crate::plan::Method> {
-    arg.map(|m| match m {
-        MethodArg::Time => crate::plan::Method::Time,
-        MethodArg::Cagr => crate::plan::Method::Cagr,
-    })
 }

@@ -1,5 +1,5 @@
 //! `track report -o FILE`: the assessed plans written as HTML, Markdown,
-//! JSON, CSV or XLSX (see [`crate::report`]).
+//! JSON, CSV or XLSX (see [`track::report`]).
 //!
 //! The output file's temporary twin is created before anything is read, so
 //! a path that cannot be written fails at once (exit 2) and a failure later
@@ -11,19 +11,19 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
-use crate::cli::ReportFormat;
 use crate::cli::{Global, ReportArgs};
-use crate::query::{Request, Selected, select};
-use crate::render::View;
-use crate::report::{self, Options, atomic::AtomicFile};
-use crate::workspace::Workspace;
+use track::query::{Request, Selected, select};
+use track::render::View;
+use track::report::ReportFormat;
+use track::report::{self, Options, atomic::AtomicFile};
+use track::workspace::Workspace;
 
 pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let mut sel = super::request(&args.select)?;
+    let mut sel = crate::settings::request(&args.select)?;
     if args.output.as_os_str() == "-" {
         return to_stdout(args, global, &mut sel);
     }
-    let format = report::format_for(&args.output, args.format)?;
+    let format = report::format_for(&args.output, crate::settings::report_format(args.format))?;
     // Charts draw every point of a series.
     sel.points = charts(format);
     // `-C DIR` means "as if started in DIR": the output is relative to it too.
@@ -43,9 +43,9 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
             bytes: 0,
         };
         if format == ReportFormat::Csv {
-            super::write_csv(&selected, &mut w)?;
+            track::render::stream::csv(&selected, &mut w, &mut super::warnings())?;
         } else {
-            super::write_json(&selected, &mut w)?;
+            track::render::stream::json(&selected, &mut w, &mut super::warnings())?;
         }
         let bytes = w.bytes;
         let out = w
@@ -68,7 +68,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
 
 /// `-o -`: the report on standard output (the format from --format).
 fn to_stdout(args: &ReportArgs, global: &Global, sel: &mut Request) -> anyhow::Result<ExitCode> {
-    let Some(format) = args.format else {
+    let Some(format) = crate::settings::report_format(args.format) else {
         bail!("-o - writes to standard output: name the format with --format");
     };
     sel.points = charts(format);
@@ -81,9 +81,9 @@ fn to_stdout(args: &ReportArgs, global: &Global, sel: &mut Request) -> anyhow::R
         // Streamed, as `status` does: a million series need not be held at once.
         let mut out = super::raw_stdout();
         if format == ReportFormat::Csv {
-            super::write_csv(&selected, &mut out)?;
+            track::render::stream::csv(&selected, &mut out, &mut super::warnings())?;
         } else {
-            super::write_json(&selected, &mut out)?;
+            track::render::stream::json(&selected, &mut out, &mut super::warnings())?;
         }
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
@@ -105,7 +105,7 @@ fn view<'w>(
 ) -> View<'w> {
     let view = View {
         plans: selected.into_iter().map(Selected::view).collect(),
-        lang: super::status::lang(global, ws.defaults.lang),
+        lang: crate::settings::lang(global, ws),
         color: false,
         by_series: sel.by_series(),
     };

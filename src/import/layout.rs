@@ -10,9 +10,9 @@
 //! to detect, a table with no periods in a header row or a column is
 //! refused with one error, not guessed at.
 
+use super::Layout;
 use super::names::label_keys;
 use super::table::{Table, Value, parse_value, plausible_period};
-use crate::cli::Layout;
 use crate::diag::Diagnostic;
 
 // ---------------------------------------------------------------------------

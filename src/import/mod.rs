@@ -29,6 +29,29 @@ pub mod xlsx;
 use std::path::Path;
 
 pub use place::{LongRow, Options, Placed, dedupe, place};
+
+/// How a table is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Detect from the table.
+    #[default]
+    Auto,
+    /// Rows are indicators, columns are periods.
+    Wide,
+    /// Rows are periods, columns are indicators.
+    Transposed,
+    /// Already long: indicator, period and value columns.
+    Long,
+}
+
+/// Where a table's regions come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionFrom {
+    /// A region column in the table.
+    Column,
+    /// One sheet per region, named by region id or name.
+    Sheet,
+}
 pub use table::{
     Cell, CellKind, Row, SourceLine, Table, Value, column_name, halfwidth, parse_period,
     parse_value,
@@ -36,11 +59,7 @@ pub use table::{
 
 // The unit tests (`use super::*`) reach these through this module too.
 #[cfg(test)]
-use crate::{
-    cli::{Layout, RegionFrom},
-    period::Period,
-    plan::Plan,
-};
+use crate::{period::Period, plan::Plan};
 #[cfg(test)]
 use names::{Found, Names};
 

@@ -26,7 +26,7 @@ use super::layout::{
 };
 use super::names::{Found, Names, label_keys};
 use super::table::{Cell, CellKind, Table, Value, is_number, parse_period, parse_value};
-use crate::cli::{Layout, RegionFrom};
+use super::{Layout, RegionFrom};
 use crate::diag::{Diagnostic, Location};
 use crate::period::Period;
 use crate::plan::{Indicator, Plan, TargetExpr};

@@ -10,8 +10,10 @@ pub mod csv;
 pub mod json;
 pub mod markdown;
 pub mod record;
+pub mod stream;
 pub mod table;
 
+use std::collections::BTreeSet;
 use std::io;
 
 use crate::actuals::Actuals;
@@ -58,7 +60,7 @@ pub trait Render {
 }
 
 /// The output formats of `status`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Table,
     Json,
@@ -178,5 +180,35 @@ pub fn plan_title(view: &View, pv: &PlanView) -> String {
     match pv.as_of {
         Some(p) => format!("{} ({} {p})", pv.plan.name_in(view.lang.en()), l.as_of),
         None => pv.plan.name_in(view.lang.en()).to_string(),
+    }
+}
+
+/// Warnings the engine attached to rows, handed on each once.
+pub struct Warnings<'a> {
+    seen: BTreeSet<String>,
+    say: Box<dyn FnMut(&str) + 'a>,
+}
+
+impl<'a> Warnings<'a> {
+    pub fn new(say: Box<dyn FnMut(&str) + 'a>) -> Warnings<'a> {
+        Warnings {
+            seen: BTreeSet::new(),
+            say,
+        }
+    }
+
+    /// Hand on the warnings of `rows` not said yet.
+    pub fn rows(&mut self, rows: &[Assessment]) {
+        for w in rows.iter().flat_map(|a| &a.warnings) {
+            self.say(w);
+        }
+    }
+
+    /// Hand on `w` unless it was said already.
+    pub fn say(&mut self, w: &str) {
+        if !self.seen.contains(w) {
+            self.seen.insert(w.to_string());
+            (self.say)(w);
+        }
     }
 }

@@ -21,12 +21,21 @@ use std::path::Path;
 
 use anyhow::{Context as _, bail};
 
-pub use crate::cli::ReportFormat;
 use crate::display::{self, Lang};
 use crate::engine::{Assessment, Context, Status, assess_plan};
 use crate::plan::{Method, Plan};
 use crate::render::{PlanView, View};
 use atomic::AtomicFile;
+
+/// The formats of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    Html,
+    Markdown,
+    Json,
+    Csv,
+    Xlsx,
+}
 
 /// What the report needs beyond the view.
 #[derive(Debug, Clone, Copy, Default)]

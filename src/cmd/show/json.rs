@@ -15,9 +15,9 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use super::{Row, Shown};
-use crate::period::Period;
-use crate::render::json::field_value;
-use crate::render::record::{COLUMNS, Field, fields};
+use track::period::Period;
+use track::render::json::field_value;
+use track::render::record::{COLUMNS, Field, fields};
 
 fn period(p: Period) -> Value {
     match p {

@@ -26,15 +26,14 @@ use std::process::ExitCode;
 
 use rust_decimal::Decimal;
 
-use crate::actuals::{Actuals, SeriesKey};
 use crate::cli::{Global, ShowArgs, ShowFormat};
-use crate::diag::Diagnostic;
-use crate::display::Lang;
-use crate::engine::{Assessment, Context, Goal};
-use crate::period::Period;
-use crate::plan::{Method, Plan};
-use crate::query::{Request, Rows, select};
-use crate::render::PlanView;
+use track::actuals::{Actuals, SeriesKey};
+use track::display::Lang;
+use track::engine::{Assessment, Context, Goal};
+use track::period::Period;
+use track::plan::{Method, Plan};
+use track::query::{Request, Rows, select};
+use track::render::PlanView;
 
 /// One period of a series, with the engine's figures as of that period.
 #[derive(Debug, Clone)]
@@ -71,9 +70,9 @@ pub struct Shown<'w> {
 }
 
 pub fn run(args: &ShowArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let method = super::method(args.method);
+    let method = crate::settings::method(args.method);
     let req = Request {
-        as_of: super::as_of(args.as_of.as_deref())?,
+        as_of: crate::settings::as_of(args.as_of.as_deref())?,
         region: args.region.clone(),
         method,
         rows: match args.by.as_deref() {
@@ -89,9 +88,9 @@ pub fn run(args: &ShowArgs, global: &Global) -> anyhow::Result<ExitCode> {
         ..Request::default()
     };
     let ws = super::load(&args.input, global)?;
-    let (_, ind_idx) = crate::query::resolve_indicator(&ws, &args.id)?;
+    let (_, ind_idx) = track::query::resolve_indicator(&ws, &args.id)?;
     let pv = select(&ws, &req)?.swap_remove(0).view();
-    let lang = super::status::lang(global, ws.defaults.lang);
+    let lang = crate::settings::lang(global, &ws);
     let blocks = (pv.rows.iter())
         .map(|a| Block {
             rows: rows(&pv, a, method),
@@ -105,11 +104,9 @@ pub fn run(args: &ShowArgs, global: &Global) -> anyhow::Result<ExitCode> {
         blocks,
         lang,
     };
-    let mut seen = std::collections::BTreeSet::new();
-    for w in shown.blocks.iter().flat_map(|b| &b.a.warnings) {
-        if seen.insert(w) {
-            super::print_diagnostics([&Diagnostic::warning(w.clone())]);
-        }
+    let mut warnings = super::warnings();
+    for b in &shown.blocks {
+        warnings.rows(std::slice::from_ref(&b.a));
     }
     let mut out = super::stdout();
     match args.format {
@@ -118,7 +115,7 @@ pub fn run(args: &ShowArgs, global: &Global) -> anyhow::Result<ExitCode> {
             let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
             let opts = text::Options {
                 color: super::stdout_styled(),
-                ascii: crate::render::chart::use_ascii(args.ascii, terminal, |k| {
+                ascii: track::render::chart::use_ascii(args.ascii, terminal, |k| {
                     std::env::var(k).ok()
                 }),
             };
@@ -163,7 +160,7 @@ fn rows(pv: &PlanView, a: &Assessment, method: Option<Method>) -> Vec<Row> {
 }
 
 /// The data series an assessment is of, if it has one.
-fn series_of<'a>(actuals: &'a Actuals, a: &Assessment) -> Option<crate::actuals::Series<'a>> {
+fn series_of<'a>(actuals: &'a Actuals, a: &Assessment) -> Option<track::actuals::Series<'a>> {
     let key = SeriesKey {
         indicator: u32::try_from(a.indicator).ok()?,
         region: actuals.regions.get(&a.region)?,
