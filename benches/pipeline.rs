@@ -12,6 +12,7 @@ use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use track::actuals::{Actuals, ActualsReader};
 use track::engine::{Context, assess_plan};
+use track::export::{Document, Format, Options, Warnings};
 use track::period::Period;
 use track::plan::{Plan, parse_plan};
 use track::query::{Request, select};
@@ -92,9 +93,17 @@ fn status_csv(bencher: Bencher, size: (usize, usize)) {
             warnings: Vec::new(),
         };
         let mut out = Vec::new();
-        let selected = select(&ws, &sel).expect("rows");
-        let mut quiet = track::render::Warnings::new(Box::new(|_| {}));
-        track::render::stream::csv(&selected, &mut out, &mut quiet).expect("written");
+        let doc = Document {
+            plans: select(&ws, &sel).expect("rows"),
+            regions: Vec::new(),
+            options: Options::default(),
+            warnings: Warnings::ignored(),
+        };
+        Format::Csv
+            .exporter()
+            .expect("csv")
+            .export(doc, &mut out)
+            .expect("written");
         out.len()
     });
 }

@@ -8,13 +8,14 @@
 //! the command line into calls of these.
 
 pub mod actuals;
+pub mod atomic;
 pub mod diag;
 pub mod display;
 pub mod engine;
+pub mod export;
 pub mod import;
 pub mod period;
 pub mod plan;
 pub mod query;
-pub mod render;
-pub mod report;
+pub mod view;
 pub mod workspace;

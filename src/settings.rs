@@ -6,12 +6,11 @@
 use anyhow::{Context as _, bail};
 use track::display::Lang;
 use track::engine::Status;
+use track::export::Format;
 use track::import::{Layout, RegionFrom};
 use track::period::Period;
 use track::plan::{Kind, Method};
 use track::query::{Request, Rows};
-use track::render::Format;
-use track::report::ReportFormat;
 use track::workspace::Workspace;
 
 use crate::cli::{
@@ -112,13 +111,13 @@ pub fn format(arg: FormatArg) -> Format {
 }
 
 /// `report --format`.
-pub fn report_format(arg: Option<ReportFormatArg>) -> Option<ReportFormat> {
+pub fn report_format(arg: Option<ReportFormatArg>) -> Option<Format> {
     arg.map(|f| match f {
-        ReportFormatArg::Html => ReportFormat::Html,
-        ReportFormatArg::Markdown => ReportFormat::Markdown,
-        ReportFormatArg::Json => ReportFormat::Json,
-        ReportFormatArg::Csv => ReportFormat::Csv,
-        ReportFormatArg::Xlsx => ReportFormat::Xlsx,
+        ReportFormatArg::Html => Format::Html,
+        ReportFormatArg::Markdown => Format::Markdown,
+        ReportFormatArg::Json => Format::Json,
+        ReportFormatArg::Csv => Format::Csv,
+        ReportFormatArg::Xlsx => Format::Xlsx,
     })
 }
 

@@ -283,6 +283,20 @@ impl Actuals {
         Some((self.regions.get(region)?, self.breakdowns.get("")?))
     }
 
+    /// The series of an indicator with this region and breakdown, if any.
+    pub fn series_named(
+        &self,
+        indicator: usize,
+        region: &str,
+        breakdown: &str,
+    ) -> Option<Series<'_>> {
+        self.get(&SeriesKey {
+            indicator: u32::try_from(indicator).ok()?,
+            region: self.regions.get(region)?,
+            breakdown: self.breakdowns.get(breakdown)?,
+        })
+    }
+
     /// An indicator's total series (no breakdown) in a region, if any.
     pub fn total_series(&self, indicator: usize, region: &str) -> Option<Series<'_>> {
         let (region, breakdown) = self.total_ids(region)?;

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use crate::cli::{CheckArgs, CheckFormat, FailOn, Global};
 use track::display::{self, Lang};
 use track::engine::{Assessment, MilestoneStatus, Status};
+use track::export::escape::xml;
 use track::plan::{Kind, Plan};
 use track::query::{Request, Rows, Selected};
 
@@ -380,7 +381,7 @@ fn text(cases: &[Case], out: &mut dyn Write) -> std::io::Result<()> {
 
 fn num(d: Option<rust_decimal::Decimal>) -> Value {
     d.map_or(Value::Null, |d| {
-        track::render::json::field_value(track::render::record::Field::Decimal(d))
+        track::export::json::field_value(track::export::record::Field::Decimal(d))
     })
 }
 
@@ -443,23 +444,6 @@ fn github(cases: &[Case], out: &mut dyn Write) -> std::io::Result<()> {
         )?;
     }
     Ok(())
-}
-
-fn xml(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&apos;"),
-            // Characters XML 1.0 cannot carry at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => o.push('\u{FFFD}'),
-            c => o.push(c),
-        }
-    }
-    o
 }
 
 fn junit(cases: &[Case], views: &[Selected], out: &mut dyn Write) -> std::io::Result<()> {
@@ -541,14 +525,5 @@ mod tests {
     fn escapes_workflow_commands_as_github_documents() {
         assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
         assert_eq!(escape_property("a,b:c%"), "a%2Cb%3Ac%25");
-    }
-
-    #[test]
-    fn escapes_xml_text_and_attributes() {
-        assert_eq!(
-            xml(r#"<a href="x">&'</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;"
-        );
-        assert_eq!(xml("bell\u{7}"), "bell\u{FFFD}");
     }
 }

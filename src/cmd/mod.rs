@@ -125,19 +125,40 @@ pub fn stdout_styled() -> bool {
         && (out.is_terminal() || ColorChoice::global() == ColorChoice::Always)
 }
 
-/// Warnings the engine attached to series (each said once).
-pub fn print_series_warnings(view: &track::render::View) {
-    let mut warnings = warnings();
-    for a in view.plans.iter().flat_map(|p| &p.rows) {
-        warnings.rows(std::slice::from_ref(a));
-    }
-}
-
 /// The series' warnings, each said once on stderr.
-pub fn warnings() -> track::render::Warnings<'static> {
-    track::render::Warnings::new(Box::new(|w| {
+pub fn warnings() -> track::export::Warnings<'static> {
+    track::export::Warnings::new(Box::new(|w| {
         print_diagnostics([&Diagnostic::warning(w.to_string())])
     }))
+}
+
+/// The document a request selects, to be written with `options`; with
+/// `regions`, also every region's series for a report's matrix (the same
+/// as-of and method, no other filter).
+pub fn document<'w>(
+    ws: &'w Workspace,
+    req: &track::query::Request,
+    options: track::export::Options,
+    regions: bool,
+) -> Result<track::export::Document<'w>, InputError> {
+    use track::query::{Request, Rows, select};
+    let regions = if regions {
+        let every = Request {
+            as_of: req.as_of,
+            method: req.method,
+            rows: Rows::Every,
+            ..Request::default()
+        };
+        select(ws, &every)?
+    } else {
+        Vec::new()
+    };
+    Ok(track::export::Document {
+        plans: select(ws, req)?,
+        regions,
+        options,
+        warnings: warnings(),
+    })
 }
 
 /// Standard output without colour handling, for data (CSV).

@@ -1,31 +1,42 @@
 //! `track report -o FILE`: the assessed plans written as HTML, Markdown,
-//! JSON, CSV or XLSX (see [`track::report`]).
+//! JSON, CSV or XLSX (see [`track::export`]).
 //!
 //! The output file's temporary twin is created before anything is read, so
 //! a path that cannot be written fails at once (exit 2) and a failure later
-//! leaves the previous report untouched. `-o -` writes a one-file format
-//! (HTML, JSON, CSV, XLSX) to standard output instead.
+//! leaves the previous report untouched; a Markdown report's charts are
+//! written beside it before the report itself. `-o -` writes a one-file
+//! format (HTML, JSON, CSV, XLSX) to standard output instead.
 
 use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
 use crate::cli::{Global, ReportArgs};
-use track::query::{Request, Selected, select};
-use track::render::View;
-use track::report::ReportFormat;
-use track::report::{self, Options, atomic::AtomicFile};
-use track::workspace::Workspace;
+use track::atomic::{self, AtomicFile};
+use track::export::{Format, Options, report_format};
 
 pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
-    let mut sel = crate::settings::request(&args.select)?;
+    let mut req = crate::settings::request(&args.select)?;
+    let explicit = crate::settings::report_format(args.format);
     if args.output.as_os_str() == "-" {
-        return to_stdout(args, global, &mut sel);
+        let Some(format) = explicit else {
+            bail!("-o - writes to standard output: name the format with --format");
+        };
+        if format == Format::Markdown {
+            bail!("a Markdown report writes its charts as files beside it: name a file with -o");
+        }
+        req.points = format.charts();
+        let ws = super::load(&args.input, global)?;
+        let doc = super::document(&ws, &req, options(global, &ws, &req, ""), format.charts())?;
+        let mut out = super::raw_stdout();
+        format.exporter()?.export(doc, &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
     }
-    let format = report::format_for(&args.output, crate::settings::report_format(args.format))?;
-    // Charts draw every point of a series.
-    sel.points = charts(format);
+    let format = report_format(&args.output, explicit)?;
+    req.points = format.charts();
     // `-C DIR` means "as if started in DIR": the output is relative to it too.
     let path = match &global.dir {
         Some(dir) if args.output.is_relative() => dir.join(&args.output),
@@ -33,89 +44,76 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     };
     let out = AtomicFile::create(&path)
         .with_context(|| format!("cannot write the report to {}", path.display()))?;
+    let target = out.target().to_path_buf();
     let ws = super::load(&args.input, global)?;
-    let selected = select(&ws, &sel)?;
-    if matches!(format, ReportFormat::Csv | ReportFormat::Json) {
-        // Streamed into the file: a million series need not be held at once.
-        let target = out.target().display().to_string();
-        let mut w = Counted {
-            inner: std::io::BufWriter::with_capacity(1 << 16, out),
-            bytes: 0,
-        };
-        if format == ReportFormat::Csv {
-            track::render::stream::csv(&selected, &mut w, &mut super::warnings())?;
-        } else {
-            track::render::stream::json(&selected, &mut w, &mut super::warnings())?;
-        }
-        let bytes = w.bytes;
-        let out = w
-            .inner
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .with_context(|| format!("cannot write {target}"))?;
-        out.commit()
-            .with_context(|| format!("cannot write {target}"))?;
-        let mut err = anstream::stderr().lock();
-        let _ = writeln!(err, "wrote {} ({bytes} bytes)", path.display());
-        return Ok(ExitCode::SUCCESS);
+    let charts = charts_dir(&target);
+    let charts_name = charts
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let doc = super::document(
+        &ws,
+        &req,
+        options(global, &ws, &req, &charts_name),
+        format.charts(),
+    )?;
+    let shown = target.display().to_string();
+    let mut w = Counted {
+        inner: std::io::BufWriter::with_capacity(1 << 16, out),
+        bytes: 0,
+    };
+    let attachments = format.exporter()?.export(doc, &mut w)?;
+    let bytes = w.bytes;
+    let out = (w.inner.into_inner())
+        .map_err(|e| e.into_error())
+        .with_context(|| format!("cannot write {shown}"))?;
+    if !attachments.is_empty() {
+        write_charts(&charts, &attachments)?;
     }
-    let view = view(&ws, global, &sel, selected);
-    let bytes = report::write(format, &view, Options { method: sel.method }, out)?;
+    out.commit()
+        .with_context(|| format!("cannot write {shown}"))?;
     let mut err = anstream::stderr().lock();
     let _ = writeln!(err, "wrote {} ({bytes} bytes)", path.display());
     Ok(ExitCode::SUCCESS)
 }
 
-/// `-o -`: the report on standard output (the format from --format).
-fn to_stdout(args: &ReportArgs, global: &Global, sel: &mut Request) -> anyhow::Result<ExitCode> {
-    let Some(format) = crate::settings::report_format(args.format) else {
-        bail!("-o - writes to standard output: name the format with --format");
-    };
-    sel.points = charts(format);
-    if format == ReportFormat::Markdown {
-        bail!("a Markdown report writes its charts as files beside it: name a file with -o");
-    }
-    let ws = super::load(&args.input, global)?;
-    let selected = select(&ws, sel)?;
-    if matches!(format, ReportFormat::Csv | ReportFormat::Json) {
-        // Streamed, as `status` does: a million series need not be held at once.
-        let mut out = super::raw_stdout();
-        if format == ReportFormat::Csv {
-            track::render::stream::csv(&selected, &mut out, &mut super::warnings())?;
-        } else {
-            track::render::stream::json(&selected, &mut out, &mut super::warnings())?;
-        }
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let view = view(&ws, global, sel, selected);
-    let bytes = report::render(format, &view, Options { method: sel.method })?;
-    let mut out = std::io::stdout().lock();
-    out.write_all(&bytes)?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// The selected rows of every plan, warnings about them printed.
-fn view<'w>(
-    ws: &'w Workspace,
+/// The report's options: the whole report, in the reader's language.
+fn options(
     global: &Global,
-    sel: &Request,
-    selected: Vec<Selected<'w>>,
-) -> View<'w> {
-    let view = View {
-        plans: selected.into_iter().map(Selected::view).collect(),
+    ws: &track::workspace::Workspace,
+    req: &track::query::Request,
+    charts_dir: &str,
+) -> Options {
+    Options {
         lang: crate::settings::lang(global, ws),
+        by_series: req.by_series(),
         color: false,
-        by_series: sel.by_series(),
-    };
-    super::print_series_warnings(&view);
-    view
+        report: true,
+        charts_dir: charts_dir.to_string(),
+    }
 }
 
-/// Whether the format draws charts (which need every point of a series).
-fn charts(format: ReportFormat) -> bool {
-    matches!(format, ReportFormat::Html | ReportFormat::Markdown)
+/// The charts folder of a report: `report.md` → `report_charts`.
+pub fn charts_dir(target: &Path) -> PathBuf {
+    let stem = target
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".into());
+    let name = format!("{stem}_charts");
+    match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.join(name),
+        _ => PathBuf::from(name),
+    }
+}
+
+/// Write the charts next to the report, each atomically.
+fn write_charts(dir: &Path, charts: &[track::export::Attachment]) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the charts directory {}", dir.display()))?;
+    for (file, bytes) in charts {
+        let path = dir.join(file);
+        atomic::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// A writer that counts the bytes written through it.
@@ -133,5 +131,19 @@ impl<W: std::io::Write> std::io::Write for Counted<W> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charts_live_next_to_the_report() {
+        assert_eq!(
+            charts_dir(Path::new("out/report.md")),
+            Path::new("out/report_charts")
+        );
+        assert_eq!(charts_dir(Path::new("r.md")), Path::new("r_charts"));
     }
 }

@@ -4,34 +4,28 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::cli::{Global, StatusArgs};
-use track::query::select;
-use track::render::{Format, View};
+use track::export::{Format, Options};
 
 pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let req = crate::settings::request(&args.select)?;
     let ws = super::load(&args.input, global)?;
     let format = crate::settings::format(args.format);
-    if matches!(format, Format::Csv | Format::Json) {
-        // Streamed: a million series need not be held at once.
-        let mut out = super::raw_stdout();
-        let selected = select(&ws, &req)?;
-        if format == Format::Csv {
-            track::render::stream::csv(&selected, &mut out, &mut super::warnings())?;
-        } else {
-            track::render::stream::json(&selected, &mut out, &mut super::warnings())?;
-        }
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let view = View {
-        plans: select(&ws, &req)?.into_iter().map(|s| s.view()).collect(),
+    let options = Options {
         lang: crate::settings::lang(global, &ws),
-        color: format == Format::Table && super::stdout_styled(),
         by_series: req.by_series(),
+        color: format == Format::Table && super::stdout_styled(),
+        ..Options::default()
     };
-    super::print_series_warnings(&view);
-    let mut out = super::stdout();
-    format.renderer().render(&view, &mut out)?;
-    out.flush()?;
+    let doc = super::document(&ws, &req, options, false)?;
+    if format.streams() {
+        // Data: no colour handling in the way of a million rows.
+        let mut out = super::raw_stdout();
+        format.exporter()?.export(doc, &mut out)?;
+        out.flush()?;
+    } else {
+        let mut out = super::stdout();
+        format.exporter()?.export(doc, &mut out)?;
+        out.flush()?;
+    }
     Ok(ExitCode::SUCCESS)
 }

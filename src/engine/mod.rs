@@ -127,6 +127,7 @@ pub struct Assessment {
 }
 
 /// Everything a series is assessed against.
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     pub plan: &'a Plan,
     pub actuals: &'a Actuals,

@@ -11,7 +11,7 @@ use crate::actuals::Actuals;
 use crate::engine::{Assessment, Context, Status, Unit};
 use crate::period::Period;
 use crate::plan::Plan;
-use crate::render::PlanView;
+use crate::view::PlanView;
 
 /// Rows assessed at a time: memory for rows stays bounded while the
 /// threads have enough to share.
@@ -108,7 +108,7 @@ impl<'w> Selected<'w> {
     }
 
     /// Every row, assessed.
-    pub fn view(self) -> PlanView<'w> {
+    pub fn assessed(&self) -> Vec<Assessment> {
         let mut rows = Vec::with_capacity(self.units.len());
         let _ = self.batches(
             |b| b,
@@ -117,11 +117,34 @@ impl<'w> Selected<'w> {
                 Ok::<(), ()>(())
             },
         );
+        rows
+    }
+
+    /// Every row, assessed, with its plan.
+    pub fn view(self) -> PlanView<'w> {
         PlanView {
+            rows: self.assessed(),
             plan: self.plan,
             actuals: self.actuals,
             as_of: self.as_of,
-            rows,
         }
+    }
+
+    /// A row's series assessed as of each of its points' periods, in
+    /// order (`a` must have been assessed with its points).
+    pub fn history(&self, a: &Assessment) -> Vec<Assessment> {
+        let series = self
+            .actuals
+            .series_named(a.indicator, &a.region, &a.breakdown);
+        (a.points.iter())
+            .map(|&(period, _)| {
+                let ctx = Context {
+                    as_of: period,
+                    keep_points: false,
+                    ..self.ctx
+                };
+                ctx.assess(a.indicator, series)
+            })
+            .collect()
     }
 }

@@ -5,16 +5,19 @@
 //! Invariants: sheet names are valid for Excel (at most 31 characters, none
 //! of `[]:*?/\`, no leading or trailing `'`) and unique ignoring case; text
 //! cells that a spreadsheet could take for a formula are neutralised with
-//! [`crate::render::csv::neutralise`], as in CSV; numbers are never turned
+//! [`super::escape::neutralise`], as in CSV; numbers are never turned
 //! into text (a period like `2023-Q2` is text, a year a number).
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
+use std::io;
+
+use super::escape::neutralise;
+use super::record::{COLUMNS, Field, fields};
+use super::{Attachment, Document, Exporter};
 use crate::engine::Status;
-use crate::render::View;
-use crate::render::csv::neutralise;
-use crate::render::record::{COLUMNS, Field, fields};
+use crate::view::View;
 
 /// Fill and font colours of a status cell.
 fn status_colors(s: Status) -> (u32, u32) {
@@ -62,8 +65,18 @@ pub fn sheet_name(name: &str, taken: &[String]) -> String {
     name
 }
 
-pub fn render(view: &View) -> anyhow::Result<Vec<u8>> {
-    Ok(build(view)?)
+pub struct Xlsx;
+
+impl Exporter for Xlsx {
+    fn export(
+        &self,
+        mut doc: Document,
+        out: &mut dyn io::Write,
+    ) -> anyhow::Result<Vec<Attachment>> {
+        let view = doc.view();
+        out.write_all(&build(&view)?)?;
+        Ok(Vec::new())
+    }
 }
 
 fn build(view: &View) -> Result<Vec<u8>, XlsxError> {

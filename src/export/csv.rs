@@ -5,30 +5,43 @@
 //! order; quoting follows the `csv` crate's writer (a field is quoted when
 //! it holds `,`, `"`, `\r` or `\n`), numbers print as their `Display` does.
 
-use std::borrow::Cow;
 use std::io::{self, Write as _};
 
 use rust_decimal::Decimal;
 
+use super::escape::{formula_like, neutralise};
 use super::record::{COLUMNS, FieldRef, each_field};
-use super::{Render, View};
+use super::{Attachment, Document, Exporter, said};
 use crate::engine::Assessment;
 use crate::plan::Plan;
 
 pub struct Csv;
 
-impl Render for Csv {
-    fn render(&self, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
-        let mut buf = header();
-        for pv in &view.plans {
-            for rows in pv.rows.chunks(1024) {
-                write_rows(pv.plan, rows, &mut buf);
-                out.write_all(&buf)?;
-                buf.clear();
-            }
+impl Exporter for Csv {
+    /// Rows are assessed and formatted a batch at a time, in parallel, and
+    /// written in order.
+    fn export(
+        &self,
+        mut doc: Document,
+        out: &mut dyn io::Write,
+    ) -> anyhow::Result<Vec<Attachment>> {
+        out.write_all(&header())?;
+        let warnings = &mut doc.warnings;
+        for s in &doc.plans {
+            s.batches(
+                |rows| {
+                    let mut buf = Vec::with_capacity(rows.len() * 256);
+                    write_rows(s.plan, &rows, &mut buf);
+                    (buf, said(&rows))
+                },
+                |(buf, said)| {
+                    said.iter().for_each(|w| warnings.say(w));
+                    out.write_all(&buf)
+                },
+            )?;
         }
-        out.write_all(&buf)?;
-        out.flush()
+        out.flush()?;
+        Ok(Vec::new())
     }
 }
 
@@ -143,20 +156,6 @@ fn long_exact_decimal(x: f64) -> bool {
         (fraction | 1 << 52, biased as i64 - 1075)
     };
     m != 0 && e + i64::from(m.trailing_zeros()) <= -27
-}
-
-/// Whether a spreadsheet would run this text as a formula.
-fn formula_like(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
-
-/// Text that a spreadsheet would run as a formula gets a leading `'`.
-pub fn neutralise(s: &str) -> Cow<'_, str> {
-    if formula_like(s) {
-        Cow::Owned(format!("'{s}"))
-    } else {
-        Cow::Borrowed(s)
-    }
 }
 
 #[cfg(test)]

@@ -9,11 +9,15 @@
 
 use askama::Template;
 
-use super::{Matrix, Options, flagged, narrative, slugs, svg};
+use std::io;
+
+use super::{Attachment, Document, Exporter, svg};
 use crate::display::Lang;
 use crate::engine::Status;
 use crate::plan::Kind;
-use crate::render::{View, grouped, human_header, human_row, plan_title, summary};
+use crate::view::grid::{self, Grid};
+use crate::view::report::{self, Matrix};
+use crate::view::{PlanView, View, narrative, plan_title, status, summary};
 
 /// The words of the page around the figures.
 struct Words {
@@ -76,17 +80,62 @@ struct Flag {
     sentence: String,
 }
 
-struct Row {
-    anchor: String,
-    name: String,
-    cells: Vec<String>,
-    label: String,
+/// A cell of a table: its class (alignment, status colour), its text,
+/// and the fragment it links to.
+struct Cell {
     class: String,
+    text: String,
+    link: Option<String>,
 }
 
-struct Group {
-    name: Option<String>,
+/// A row of a table: a group heading (`heading`), or cells.
+struct Row {
+    heading: Option<String>,
+    /// Under a heading (indented).
+    grouped: bool,
+    cells: Vec<Cell>,
+}
+
+/// A grid as the template draws it.
+struct Table {
+    header: Vec<String>,
     rows: Vec<Row>,
+}
+
+impl Table {
+    fn of(grid: &Grid) -> Table {
+        let rows = (grid.rows.iter())
+            .map(|r| match r {
+                grid::Row::Heading(h) => Row {
+                    heading: Some(h.clone()),
+                    grouped: false,
+                    cells: Vec::new(),
+                },
+                grid::Row::Line(l) => Row {
+                    heading: None,
+                    grouped: l.depth > 0,
+                    cells: (grid.columns.iter().zip(&l.cells))
+                        .map(|(c, text)| Cell {
+                            class: match c.kind {
+                                grid::Kind::Name => "name".into(),
+                                grid::Kind::Text => String::new(),
+                                grid::Kind::Number => "num".into(),
+                                grid::Kind::Status => format!("status {}", class(l.status)),
+                            },
+                            text: text.clone(),
+                            link: (c.kind == grid::Kind::Name)
+                                .then(|| l.anchor.clone())
+                                .flatten(),
+                        })
+                        .collect(),
+                },
+            })
+            .collect();
+        Table {
+            header: grid.header().into_iter().map(str::to_string).collect(),
+            rows,
+        }
+    }
 }
 
 struct Item {
@@ -105,8 +154,7 @@ struct Item {
 
 struct PlanPart {
     title: String,
-    header: Vec<String>,
-    groups: Vec<Group>,
+    table: Table,
     matrix: Option<Matrix>,
     items: Vec<Item>,
 }
@@ -122,8 +170,23 @@ struct Page {
     counts: Vec<Count>,
     flagged: Vec<Flag>,
     plans: Vec<PlanPart>,
-    /// Columns of the status table after the first that hold numbers.
+    /// Columns of the status table (a heading spans them).
     columns: usize,
+}
+
+pub struct Html;
+
+impl Exporter for Html {
+    fn export(
+        &self,
+        mut doc: Document,
+        out: &mut dyn io::Write,
+    ) -> anyhow::Result<Vec<Attachment>> {
+        let view = doc.view();
+        let regions = doc.regions();
+        out.write_all(render(&view, &regions)?.as_bytes())?;
+        Ok(Vec::new())
+    }
 }
 
 /// The CSS class of a status.
@@ -138,10 +201,10 @@ fn kind(k: Kind, lang: Lang) -> &'static str {
     }
 }
 
-/// The page.
-pub fn render(view: &View, options: Options) -> anyhow::Result<String> {
+/// The page; `regions` holds each plan's regional view (for the matrix).
+fn render(view: &View, regions: &[PlanView]) -> anyhow::Result<String> {
     let lang = view.lang;
-    let slugs = slugs(view);
+    let slugs = report::slugs(view);
     let anchor = |i: usize, j: usize| {
         slugs
             .get(i)
@@ -149,7 +212,7 @@ pub fn render(view: &View, options: Options) -> anyhow::Result<String> {
             .cloned()
             .unwrap_or_default()
     };
-    let flagged = flagged(view)
+    let flagged = report::flagged(view)
         .into_iter()
         .filter_map(|(i, j)| {
             let pv = view.plans.get(i)?;
@@ -158,7 +221,7 @@ pub fn render(view: &View, options: Options) -> anyhow::Result<String> {
                 anchor: anchor(i, j),
                 label: a.status.label(lang.en(), a.early),
                 class: class(a.status),
-                name: super::title(pv.plan, a, lang),
+                name: report::title(pv.plan, a, lang),
                 // The plan's name helps only where there are several.
                 plan: if view.plans.len() > 1 {
                     pv.plan.name_in(lang.en()).to_string()
@@ -171,47 +234,16 @@ pub fn render(view: &View, options: Options) -> anyhow::Result<String> {
         .collect();
     let mut plans = Vec::new();
     for (i, pv) in view.plans.iter().enumerate() {
-        let index_of = |a: &crate::engine::Assessment| {
-            pv.rows
-                .iter()
-                .position(|r| std::ptr::eq(r, a))
-                .unwrap_or_default()
-        };
-        let groups = grouped(pv, lang.en())
-            .into_iter()
-            .map(|(g, rows)| Group {
-                name: g.map(str::to_string),
-                rows: rows
-                    .into_iter()
-                    .map(|a| {
-                        let mut cells = human_row(view, pv, a);
-                        let label = cells.pop().unwrap_or_default();
-                        let name = if cells.is_empty() {
-                            String::new()
-                        } else {
-                            cells.remove(0)
-                        };
-                        Row {
-                            anchor: anchor(i, index_of(a)),
-                            name,
-                            cells,
-                            label,
-                            class: class(a.status),
-                        }
-                    })
-                    .collect(),
-            })
-            .collect();
         let items = pv
             .rows
             .iter()
             .enumerate()
             .map(|(j, a)| {
                 let ind = pv.plan.indicators.get(a.indicator);
-                let (data, note) = super::provenance(pv, a);
+                let (data, note) = report::provenance(pv, a);
                 Item {
                     anchor: anchor(i, j),
-                    name: super::title(pv.plan, a, lang),
+                    name: report::title(pv.plan, a, lang),
                     label: a.status.label(lang.en(), a.early),
                     class: class(a.status),
                     target: ind
@@ -236,11 +268,11 @@ pub fn render(view: &View, options: Options) -> anyhow::Result<String> {
                 }
             })
             .collect();
+        let anchors = slugs.get(i).map(Vec::as_slice);
         plans.push(PlanPart {
             title: plan_title(view, pv),
-            header: human_header(view),
-            groups,
-            matrix: super::matrix(view, pv, options),
+            table: Table::of(&status::grid(view, pv, anchors)),
+            matrix: regions.get(i).and_then(|r| report::matrix(view, pv, r)),
             items,
         });
     }
@@ -259,7 +291,7 @@ pub fn render(view: &View, options: Options) -> anyhow::Result<String> {
         .join(", ");
     let page = Page {
         lang: if lang.en() { "en" } else { "zh-CN" },
-        title: super::document_title(view),
+        title: report::document_title(view),
         subtitle: if subtitle.is_empty() {
             String::new()
         } else if lang.en() {
@@ -280,7 +312,7 @@ pub fn render(view: &View, options: Options) -> anyhow::Result<String> {
             .collect(),
         flagged,
         plans,
-        columns: human_header(view).len(),
+        columns: status::columns(view).len(),
     };
     Ok(page.render()?)
 }

@@ -3,9 +3,9 @@
 //! terminal chart.
 //!
 //! Invariants: numbers are rounded for display only, with the helpers of
-//! [`track::display`] (changes of `%` indicators in percentage points,
+//! [`crate::display`] (changes of `%` indicators in percentage points,
 //! other units also as a relative %); the sentence is the report's
-//! ([`track::report::narrative`]), not a second wording; no line ends in
+//! ([`crate::view::narrative`]), not a second wording; no line ends in
 //! spaces. `ascii` draws the chart and the table rules in ASCII; colour
 //! (status words, headings, chart layers) only when `color` is set.
 
@@ -16,11 +16,11 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, TableComponent, prese
 use rust_decimal::Decimal;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
-use super::{Block, Row, Shown, path_at};
-use track::display::{self, Lang};
-use track::engine::{Assessment, Goal, MilestoneStatus};
-use track::plan::{Direction, Indicator, Kind, Method, TargetExpr};
-use track::render::chart::{self, Chart, Legend};
+use super::chart::{self, Chart, Legend};
+use crate::display::{self, Lang};
+use crate::engine::{Assessment, Goal, MilestoneStatus};
+use crate::plan::{Direction, Indicator, Kind, Method, TargetExpr};
+use crate::view::indicator::{Block, Row, Shown, path_at};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -354,7 +354,7 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
         l("进度比 R", "Ratio R"),
         // Like completion, R means nothing where the baseline met the target.
         a.ratio
-            .filter(|_| !(a.met_at_baseline && a.method == track::plan::Method::Time))
+            .filter(|_| !(a.met_at_baseline && a.method == crate::plan::Method::Time))
             .map_or_else(dash, display::ratio),
     ));
     if let Some(score) = a.score {
@@ -436,7 +436,7 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
     }
     let label = a.status.label(lang.en(), a.early);
     let status = if color {
-        let st = track::render::table::status_style(a.status);
+        let st = crate::export::table::status_style(a.status);
         format!("{st}{label}{st:#}")
     } else {
         label.to_string()
@@ -457,7 +457,7 @@ fn block(s: &Shown, b: &Block, opts: Options, out: &mut dyn Write) -> io::Result
     }
     lines(out, &kv(summary(s, b, opts.color)))?;
     writeln!(out)?;
-    let sentence = track::report::narrative::sentence(s.plan, &b.a, s.as_of, s.lang);
+    let sentence = crate::view::narrative::sentence(s.plan, &b.a, s.as_of, s.lang);
     writeln!(out, "{sentence}")?;
     let (c, o) = chart_of(b, opts);
     let ind = &s.plan.indicators[b.a.indicator];
@@ -488,7 +488,7 @@ fn block(s: &Shown, b: &Block, opts: Options, out: &mut dyn Write) -> io::Result
 fn chart_of(b: &Block, opts: Options) -> (Chart, chart::Options) {
     let a = &b.a;
     let f = |d: Decimal| d.to_f64();
-    let x = |p: track::period::Period| p.position().to_f64();
+    let x = |p: crate::period::Period| p.position().to_f64();
     let xy = |p, v| Some((x(p)?, f(v)?));
     let tt = a.target_period;
     let path = match (a.baseline_period, a.baseline) {
@@ -509,7 +509,7 @@ fn chart_of(b: &Block, opts: Options) -> (Chart, chart::Options) {
         _ => None,
     };
     let mut ticks: Vec<(f64, String)> = Vec::new();
-    let mut periods: Vec<track::period::Period> = a.points.iter().map(|(p, _)| *p).collect();
+    let mut periods: Vec<crate::period::Period> = a.points.iter().map(|(p, _)| *p).collect();
     periods.push(tt);
     periods.sort();
     periods.dedup();

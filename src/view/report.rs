@@ -1,151 +1,16 @@
-//! `track report`: the assessed plans written as a document people read
-//! (HTML with SVG charts, Markdown with chart files) or as data (JSON,
-//! CSV, XLSX), one output format per file.
+//! The parts of a report around the table: its title, each series' title
+//! and anchor (slug), the rows that need attention, where a value came
+//! from, and the matrix of every region's status.
 //!
-//! Invariants: a report shows the same rows and figures as `track status`
-//! with the same options (it renders the same [`View`]); JSON and CSV are
-//! the `status` renderers themselves; every output goes through
-//! [`atomic::AtomicFile`], so a failed run leaves the previous report as it
-//! was; text from plans and data is escaped for the format it lands in.
+//! Invariants: slugs are safe file names and fragment ids (no `/`, no
+//! `..`, unique within a report); the matrix shows the same as-of period
+//! and method as the report's table, from a second selection of every
+//! region's total series (see [`crate::query::Rows::ByRegion`]).
 
-pub mod atomic;
-pub mod html;
-pub mod markdown;
-pub mod narrative;
-pub mod svg;
-#[cfg(feature = "xlsx")]
-pub mod xlsx;
-
-use std::io::Write;
-use std::path::Path;
-
-use anyhow::{Context as _, bail};
-
+use super::{PlanView, View};
 use crate::display::{self, Lang};
-use crate::engine::{Assessment, Context, Status, assess_plan};
-use crate::plan::{Method, Plan};
-use crate::render::{PlanView, View};
-use atomic::AtomicFile;
-
-/// The formats of a report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportFormat {
-    Html,
-    Markdown,
-    Json,
-    Csv,
-    Xlsx,
-}
-
-/// What the report needs beyond the view.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
-    /// `--method`, to assess every region's series the same way (matrix).
-    pub method: Option<Method>,
-}
-
-/// The format a file name asks for, if its extension tells.
-pub fn format_of(path: &Path) -> Option<ReportFormat> {
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    Some(match ext.as_str() {
-        "html" | "htm" => ReportFormat::Html,
-        "md" | "markdown" => ReportFormat::Markdown,
-        "json" => ReportFormat::Json,
-        "csv" => ReportFormat::Csv,
-        "xlsx" => ReportFormat::Xlsx,
-        _ => return None,
-    })
-}
-
-fn format_name(f: ReportFormat) -> &'static str {
-    match f {
-        ReportFormat::Html => "html",
-        ReportFormat::Markdown => "markdown",
-        ReportFormat::Json => "json",
-        ReportFormat::Csv => "csv",
-        ReportFormat::Xlsx => "xlsx",
-    }
-}
-
-/// The format to write: the extension's, else `--format`; a `--format`
-/// that contradicts the extension is an error (a `.html` file holding
-/// JSON helps nobody), and so is a file name that tells nothing without one.
-pub fn format_for(path: &Path, explicit: Option<ReportFormat>) -> anyhow::Result<ReportFormat> {
-    let format = match (format_of(path), explicit) {
-        (Some(a), Some(b)) if a != b => bail!(
-            "--format {} does not match the extension of {} (a {} file)",
-            format_name(b),
-            path.display(),
-            format_name(a)
-        ),
-        (Some(f), _) | (None, Some(f)) => f,
-        (None, None) => bail!(
-            "cannot tell the report format from {}: use an extension (.html, .md, .json, .csv, .xlsx) or --format",
-            path.display()
-        ),
-    };
-    if format == ReportFormat::Xlsx && !cfg!(feature = "xlsx") {
-        bail!("this track was built without XLSX support (cargo feature `xlsx`)");
-    }
-    Ok(format)
-}
-
-/// Render the report into `out` (created beforehand, so that an
-/// unwritable path failed before any work) and commit it. Returns the
-/// number of bytes of the main file.
-pub fn write(
-    format: ReportFormat,
-    view: &View,
-    options: Options,
-    mut out: AtomicFile,
-) -> anyhow::Result<u64> {
-    let bytes: Vec<u8> = match format {
-        ReportFormat::Markdown => {
-            let doc = markdown::render(view, options, out.target())?;
-            markdown::write_charts(&doc, out.target())?;
-            doc.text.into_bytes()
-        }
-        _ => render(format, view, options)?,
-    };
-    let target = out.target().display().to_string();
-    out.write_all(&bytes)
-        .with_context(|| format!("cannot write {target}"))?;
-    out.commit()
-        .with_context(|| format!("cannot write {target}"))?;
-    Ok(bytes.len() as u64)
-}
-
-/// The report as one file's bytes, for the formats that are one file
-/// (all but Markdown, whose charts are files beside it).
-pub fn render(format: ReportFormat, view: &View, options: Options) -> anyhow::Result<Vec<u8>> {
-    Ok(match format {
-        ReportFormat::Html => html::render(view, options)?.into_bytes(),
-        ReportFormat::Markdown => {
-            bail!("a Markdown report writes its charts as files beside it: name a file with -o")
-        }
-        ReportFormat::Json | ReportFormat::Csv => {
-            let f = if format == ReportFormat::Json {
-                crate::render::Format::Json
-            } else {
-                crate::render::Format::Csv
-            };
-            let mut buf = Vec::new();
-            f.renderer().render(view, &mut buf)?;
-            buf
-        }
-        ReportFormat::Xlsx => xlsx_bytes(view)?,
-    })
-}
-
-#[cfg(feature = "xlsx")]
-fn xlsx_bytes(view: &View) -> anyhow::Result<Vec<u8>> {
-    xlsx::render(view)
-}
-
-#[cfg(not(feature = "xlsx"))]
-fn xlsx_bytes(_view: &View) -> anyhow::Result<Vec<u8>> {
-    bail!("this track was built without XLSX support (cargo feature `xlsx`)")
-}
+use crate::engine::{Assessment, Status};
+use crate::plan::Plan;
 
 /// The document's title: the plans' names.
 pub fn document_title(view: &View) -> String {
@@ -277,21 +142,15 @@ pub struct MatrixCell {
     pub value: String,
 }
 
-/// The matrix of a plan whose data has regions other than its own: every
-/// region's series (without breakdown) assessed as of the plan's period,
-/// for the indicators the report shows.
-pub fn matrix(view: &View, pv: &PlanView, options: Options) -> Option<Matrix> {
+/// The matrix of a plan whose data has regions other than its own:
+/// `regions` holds every region's series of the plan, assessed as the
+/// report's rows are; the matrix shows the indicators of the report's rows.
+pub fn matrix(view: &View, pv: &PlanView, regions: &PlanView) -> Option<Matrix> {
     if !display::has_other_regions(pv.plan, pv.actuals) {
         return None;
     }
     let as_of = pv.as_of?;
-    let all = assess_plan(&Context {
-        plan: pv.plan,
-        actuals: pv.actuals,
-        as_of,
-        method: options.method,
-        keep_points: false,
-    });
+    let all = &regions.rows;
     let own = pv.plan.region.as_deref().unwrap_or("");
     let mut regions: Vec<String> = Vec::new();
     let mut push = |r: &str| {
@@ -372,14 +231,7 @@ pub fn matrix(view: &View, pv: &PlanView, options: Options) -> Option<Matrix> {
 /// `note` of that row), if the data says.
 pub fn provenance(pv: &PlanView, a: &Assessment) -> (Option<String>, Option<String>) {
     let act = pv.actuals;
-    let key = (|| {
-        Some(crate::actuals::SeriesKey {
-            indicator: u32::try_from(a.indicator).ok()?,
-            region: act.regions.get(&a.region)?,
-            breakdown: act.breakdowns.get(&a.breakdown)?,
-        })
-    })();
-    let Some(series) = key.and_then(|k| act.get(&k)) else {
+    let Some(series) = act.series_named(a.indicator, &a.region, &a.breakdown) else {
         return (None, None);
     };
     let Some(point) = series.points().rev().find(|p| Some(p.period) == a.period) else {
@@ -396,37 +248,6 @@ pub fn provenance(pv: &PlanView, a: &Assessment) -> (Option<String>, Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
-
-    #[test]
-    fn format_from_extension_else_flag() {
-        let p = |s: &str| PathBuf::from(s);
-        assert_eq!(
-            format_for(&p("r.HTML"), None).ok(),
-            Some(ReportFormat::Html)
-        );
-        assert_eq!(format_for(&p("r.htm"), None).ok(), Some(ReportFormat::Html));
-        assert_eq!(
-            format_for(&p("r.md"), None).ok(),
-            Some(ReportFormat::Markdown)
-        );
-        assert_eq!(
-            format_for(&p("r.json"), None).ok(),
-            Some(ReportFormat::Json)
-        );
-        assert_eq!(format_for(&p("r.csv"), None).ok(), Some(ReportFormat::Csv));
-        assert_eq!(
-            format_for(&p("r.txt"), Some(ReportFormat::Csv)).ok(),
-            Some(ReportFormat::Csv)
-        );
-        assert!(format_for(&p("r.txt"), None).is_err());
-        assert!(format_for(&p("report"), None).is_err());
-        assert!(format_for(&p("r.html"), Some(ReportFormat::Json)).is_err());
-        assert_eq!(
-            format_for(&p("r.xlsx"), None).is_ok(),
-            cfg!(feature = "xlsx")
-        );
-    }
 
     #[test]
     fn slugs_are_safe_file_names() {

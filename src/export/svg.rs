@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use super::escape::xml as escape;
 use crate::display::{self, Lang};
 use crate::engine::{Assessment, Goal, MilestoneStatus};
 use crate::period::{Granularity, Period};
@@ -38,24 +39,6 @@ const PATH: &str = "#8c959f";
 const TARGET: &str = "#1a7f37";
 const GRID: &str = "#d0d7de";
 const INK: &str = "#57606a";
-
-/// Escape text for XML content and attribute values (both quote kinds).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Characters XML 1.0 forbids: a standalone file must still parse.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn f(d: Decimal) -> Option<f64> {
     d.to_f64().filter(|x| x.is_finite())
@@ -123,7 +106,7 @@ pub fn chart(plan: &Plan, a: &Assessment, lang: Lang) -> String {
         lang,
         prec: display::precision(ind, a),
     }
-    .draw(&super::title(plan, a, lang))
+    .draw(&crate::view::report::title(plan, a, lang))
 }
 
 /// Which elements a chart drew (for its legend).

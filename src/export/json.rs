@@ -1,12 +1,13 @@
-//! JSON output: `{"as_of": …, "series": [ {SPEC §5 columns…, "milestones": […]} ]}`,
-//! numbers as JSON numbers written exactly (no binary rounding).
+//! JSON output: `{"series": [ {the columns of [`super::record`], "as_of",
+//! "milestones": […]}, … ], "counts": {status: n, …}}`, numbers as JSON
+//! numbers written exactly (no binary rounding).
 
 use std::io;
 
 use serde_json::{Map, Number, Value};
 
 use super::record::{COLUMNS, Field, fields};
-use super::{Render, View};
+use super::{Attachment, Document, Exporter, said};
 use crate::engine::{Assessment, Status};
 use crate::period::Period;
 use crate::plan::Plan;
@@ -26,16 +27,31 @@ pub fn field_value(f: Field) -> Value {
     }
 }
 
-impl Render for Json {
-    fn render(&self, view: &View, out: &mut dyn io::Write) -> io::Result<()> {
-        let mut doc = Document::start(out)?;
-        for pv in &view.plans {
-            let mut part = Document::part();
-            let mut buf = Vec::new();
-            part.rows(pv.plan, pv.as_of, &pv.rows, &mut buf);
-            doc.append(part, &buf, out)?;
+impl Exporter for Json {
+    /// Rows are assessed and formatted a batch at a time, in parallel, and
+    /// written in order.
+    fn export(
+        &self,
+        mut doc: Document,
+        out: &mut dyn io::Write,
+    ) -> anyhow::Result<Vec<Attachment>> {
+        let mut json = JsonDocument::start(out)?;
+        let warnings = &mut doc.warnings;
+        for s in &doc.plans {
+            s.batches(
+                |rows| {
+                    let (mut part, mut buf) = (JsonDocument::part(), Vec::new());
+                    part.rows(s.plan, s.as_of, &rows, &mut buf);
+                    (part, buf, said(&rows))
+                },
+                |(part, buf, said)| {
+                    said.iter().for_each(|w| warnings.say(w));
+                    json.append(part, &buf, out)
+                },
+            )?;
         }
-        doc.finish(out)
+        json.finish(out)?;
+        Ok(Vec::new())
     }
 }
 
@@ -43,22 +59,22 @@ impl Render for Json {
 /// printer writes it whole: `{"series": [...], "counts": {...}}`. Parts
 /// (batches of rows) can be formatted in parallel and appended in order,
 /// so rows are never all in memory.
-pub struct Document {
+pub struct JsonDocument {
     rows: usize,
     /// Per status, in [`Status::ALL`] order.
     counts: [usize; 7],
 }
 
-impl Document {
+impl JsonDocument {
     /// Write the opening; the document the parts are appended to.
-    pub fn start(out: &mut dyn io::Write) -> io::Result<Document> {
+    pub fn start(out: &mut dyn io::Write) -> io::Result<JsonDocument> {
         out.write_all(b"{\n  \"series\": [")?;
-        Ok(Document::part())
+        Ok(JsonDocument::part())
     }
 
     /// An empty part.
-    pub fn part() -> Document {
-        Document {
+    pub fn part() -> JsonDocument {
+        JsonDocument {
             rows: 0,
             counts: [0; 7],
         }
@@ -92,7 +108,7 @@ impl Document {
     /// Write a part formatted by [`Document::rows`] into `buf`.
     pub fn append(
         &mut self,
-        part: Document,
+        part: JsonDocument,
         buf: &[u8],
         out: &mut dyn io::Write,
     ) -> io::Result<()> {

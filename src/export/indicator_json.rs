@@ -14,10 +14,10 @@ use std::io::{self, Write};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
-use super::{Row, Shown};
-use track::period::Period;
-use track::render::json::field_value;
-use track::render::record::{COLUMNS, Field, fields};
+use crate::export::json::field_value;
+use crate::export::record::{COLUMNS, Field, fields};
+use crate::period::Period;
+use crate::view::indicator::{Row, Shown};
 
 fn period(p: Period) -> Value {
     match p {

@@ -1,0 +1,225 @@
+//! Markdown (GitHub-flavoured): the status table of each plan with the
+//! summary line (`status --format markdown`), or the whole report — the
+//! summary, the rows that need attention, the status table, the region
+//! matrix, and per series its sentence and a chart, an SVG file in the
+//! charts folder beside the `.md`, linked with a relative path.
+//!
+//! Invariants: text from plans and data goes through
+//! [`super::escape::markdown`], so it cannot open a link, emphasis, raw
+//! HTML or a table cell; chart file names are slugs (no `/`, no `..`), so a
+//! hostile id cannot name a file outside the charts folder; every table,
+//! the status table and any other grid, is drawn by [`table`].
+
+use std::fmt::Write as _;
+use std::io;
+
+use super::escape::markdown as md;
+use super::{Attachment, Document, Exporter, svg};
+use crate::view::grid::{Grid, Kind, Row};
+use crate::view::{View, narrative, plan_title, report, status, summary};
+
+pub struct Markdown;
+
+impl Exporter for Markdown {
+    fn export(
+        &self,
+        mut doc: Document,
+        out: &mut dyn io::Write,
+    ) -> anyhow::Result<Vec<Attachment>> {
+        let view = doc.view();
+        if !doc.options.report {
+            let mut s = String::new();
+            for pv in &view.plans {
+                let _ = writeln!(s, "## {}\n", md(&plan_title(&view, pv)));
+                table(&status::grid(&view, pv, None), &mut s);
+                s.push('\n');
+            }
+            let _ = writeln!(s, "{}", md(&summary(&view)));
+            out.write_all(s.as_bytes())?;
+            return Ok(Vec::new());
+        }
+        let regions = doc.regions();
+        let (text, charts) = report_text(&view, &regions, &doc.options.charts_dir);
+        out.write_all(text.as_bytes())?;
+        Ok(charts)
+    }
+}
+
+/// A grid as a Markdown table: figures right-aligned, group headings as
+/// bold rows.
+pub fn table(grid: &Grid, s: &mut String) {
+    let cells = |v: &[String]| v.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | ");
+    let header: Vec<String> = grid.columns.iter().map(|c| c.label.clone()).collect();
+    let _ = writeln!(s, "| {} |", cells(&header));
+    let align: Vec<&str> = (grid.columns.iter())
+        .map(|c| {
+            if c.kind == Kind::Number {
+                "---:"
+            } else {
+                "---"
+            }
+        })
+        .collect();
+    let _ = writeln!(s, "| {} |", align.join(" | "));
+    for row in &grid.rows {
+        match row {
+            Row::Heading(g) => {
+                let blanks = " |".repeat(grid.columns.len() - 1);
+                let _ = writeln!(s, "| **{}** |{blanks}", md(g));
+            }
+            Row::Line(l) => {
+                let _ = writeln!(s, "| {} |", cells(&l.cells));
+            }
+        }
+    }
+}
+
+/// The report's text, and its charts (file name in the charts folder,
+/// SVG bytes).
+fn report_text(
+    view: &View,
+    regions: &[crate::view::PlanView],
+    charts_dir: &str,
+) -> (String, Vec<Attachment>) {
+    let lang = view.lang;
+    let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
+    let dir_link = url_segment(charts_dir);
+    let slugs = report::slugs(view);
+    let mut s = String::new();
+    let mut charts = Vec::new();
+    let _ = writeln!(s, "# {}\n", md(&report::document_title(view)));
+    let as_of: Vec<String> = view
+        .plans
+        .iter()
+        .map(|pv| md(&plan_title(view, pv)))
+        .collect();
+    for a in &as_of {
+        let _ = writeln!(s, "- {a}");
+    }
+    let _ = writeln!(s, "\n## {}\n", l("概况", "Summary"));
+    let _ = writeln!(s, "{}\n", md(&summary(view)));
+    let _ = writeln!(s, "### {}\n", l("需要关注", "Needs attention"));
+    let flags = report::flagged(view);
+    if flags.is_empty() {
+        let _ = writeln!(
+            s,
+            "{}\n",
+            l(
+                "没有进度滞后、倒退或未完成的指标。",
+                "No indicator is at risk, off track, regressing or missed."
+            )
+        );
+    }
+    for &(i, j) in &flags {
+        let (Some(pv), Some(a)) = (
+            view.plans.get(i),
+            view.plans.get(i).and_then(|p| p.rows.get(j)),
+        ) else {
+            continue;
+        };
+        let _ = writeln!(
+            s,
+            "- **{}** {}: {}",
+            a.status.label(lang.en(), a.early),
+            md(&report::title(pv.plan, a, lang)),
+            md(&narrative::sentence(pv.plan, a, pv.as_of, lang))
+        );
+    }
+    if !flags.is_empty() {
+        s.push('\n');
+    }
+    for (i, pv) in view.plans.iter().enumerate() {
+        let _ = writeln!(s, "## {}\n", md(&plan_title(view, pv)));
+        table(&status::grid(view, pv, None), &mut s);
+        s.push('\n');
+        if let Some(m) = regions.get(i).and_then(|r| report::matrix(view, pv, r)) {
+            let _ = writeln!(s, "### {}\n", l("各地区完成情况", "Status by region"));
+            let mut head = vec![String::new()];
+            head.extend(m.regions.iter().map(|r| md(r)));
+            let _ = writeln!(s, "| {} |", head.join(" | "));
+            let _ = writeln!(s, "|{}", " --- |".repeat(head.len()));
+            for row in &m.rows {
+                let mut line = vec![md(&row.indicator)];
+                line.extend(row.cells.iter().map(|c| match c {
+                    Some(c) => format!("{} {}", md(&c.value), c.label),
+                    None => "—".into(),
+                }));
+                let _ = writeln!(s, "| {} |", line.join(" | "));
+            }
+            s.push('\n');
+        }
+        let _ = writeln!(s, "### {}\n", l("分指标情况", "Indicator by indicator"));
+        for (j, a) in pv.rows.iter().enumerate() {
+            let Some(ind) = pv.plan.indicators.get(a.indicator) else {
+                continue;
+            };
+            let title = md(&report::title(pv.plan, a, lang));
+            let _ = writeln!(s, "#### {title} · {}\n", a.status.label(lang.en(), a.early));
+            let _ = writeln!(
+                s,
+                "{}\n",
+                md(&narrative::sentence(pv.plan, a, pv.as_of, lang))
+            );
+            let file = format!(
+                "{}.svg",
+                slugs.get(i).and_then(|v| v.get(j)).map_or("chart", |v| v)
+            );
+            let _ = writeln!(s, "![{title}]({dir_link}/{})\n", url_segment(&file));
+            charts.push((file, svg::chart(pv.plan, a, lang).into_bytes()));
+            let mut facts = vec![format!(
+                "{}: {}",
+                l("目标", "Target"),
+                md(&crate::display::target(ind, a, pv.plan, lang))
+            )];
+            if let Some(src) = &ind.source {
+                facts.push(format!("{}: {}", l("指标来源", "Source"), md(src)));
+            }
+            let (data, note) = report::provenance(pv, a);
+            if let Some(d) = data {
+                facts.push(format!("{}: {}", l("数据来源", "Data"), md(&d)));
+            }
+            let notes: Vec<&str> = ind
+                .note
+                .iter()
+                .chain(note.as_ref())
+                .map(|s| s.as_str())
+                .collect();
+            if !notes.is_empty() {
+                facts.push(format!("{}: {}", l("备注", "Note"), md(&notes.join("; "))));
+            }
+            let _ = writeln!(s, "{}\n", facts.join(" · "));
+        }
+    }
+    let _ = writeln!(
+        s,
+        "---\n\n{}",
+        l(
+            "由 track 根据规划文件和实际数据生成。",
+            "Generated by track from the plan files and the actual values."
+        )
+    );
+    (s, charts)
+}
+
+/// Percent-encode a path segment for a Markdown link.
+fn url_segment(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_percent_encoded() {
+        assert_eq!(url_segment("my report_charts"), "my%20report_charts");
+    }
+}

@@ -1,0 +1,81 @@
+//! The tables people read, as data: a [`Grid`] is a header of typed
+//! columns and rows of text cells under group headings. Every human format
+//! (terminal, Markdown, HTML, XLSX, Word) draws a grid the same way — its
+//! own markup, the same cells — so a table is built once, by name, and
+//! drawn everywhere without any renderer knowing which column is which.
+//!
+//! Invariants: every row has one cell per column; a cell is final text
+//! (rounded, with its unit), so renderers only escape and align it.
+
+use crate::engine::Status;
+
+/// What a column holds: how it is aligned and styled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The row's name (indented under a heading; linked in HTML).
+    Name,
+    /// Text, left-aligned.
+    Text,
+    /// A figure, right-aligned.
+    Number,
+    /// The status word, coloured by the row's status.
+    Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub label: String,
+    pub kind: Kind,
+}
+
+impl Column {
+    pub fn new(label: impl Into<String>, kind: Kind) -> Column {
+        Column {
+            label: label.into(),
+            kind,
+        }
+    }
+}
+
+/// A data row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub cells: Vec<String>,
+    /// Colours the [`Kind::Status`] cell.
+    pub status: Status,
+    /// Where the row's details are (an HTML fragment id), if anywhere.
+    pub anchor: Option<String>,
+    /// How far the name is indented: 1 under a group heading, 2 for a
+    /// sub-indicator under its parent.
+    pub depth: u8,
+}
+
+/// A row of the grid.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// A group heading (a plan's `group`), spanning the table.
+    Heading(String),
+    Line(Line),
+}
+
+/// A table: typed columns, rows under headings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Grid {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+impl Grid {
+    /// The data rows, without headings.
+    pub fn lines(&self) -> impl Iterator<Item = &Line> {
+        self.rows.iter().filter_map(|r| match r {
+            Row::Line(l) => Some(l),
+            Row::Heading(_) => None,
+        })
+    }
+
+    /// The column labels.
+    pub fn header(&self) -> Vec<&str> {
+        self.columns.iter().map(|c| c.label.as_str()).collect()
+    }
+}

@@ -1,0 +1,95 @@
+//! What people are shown, before any format: the assessed plans ([`View`])
+//! and what is built from them — the status table as a [`grid::Grid`]
+//! ([`status`]), the sentences of a progress report ([`narrative`]), the
+//! report's summary, flagged rows and regional matrix ([`report`]), and
+//! `show`'s one-indicator document ([`indicator`]).
+//!
+//! Invariants: everything here is in the reader's language ([`Lang`]) and
+//! rounded for display only (with [`crate::display`]); nothing here
+//! computes a figure (the engine does, through [`crate::query`]) or knows
+//! a markup (the exporters of [`crate::export`] do).
+
+pub mod grid;
+pub mod indicator;
+pub mod narrative;
+pub mod report;
+pub mod status;
+
+use crate::actuals::Actuals;
+use crate::display::Lang;
+use crate::engine::{Assessment, Status};
+use crate::period::Period;
+use crate::plan::Plan;
+
+/// One plan's assessed series, as of a period.
+pub struct PlanView<'a> {
+    pub plan: &'a Plan,
+    pub actuals: &'a Actuals,
+    pub as_of: Option<Period>,
+    pub rows: Vec<Assessment>,
+}
+
+/// What a renderer draws.
+pub struct View<'a> {
+    pub plans: Vec<PlanView<'a>>,
+    pub lang: Lang,
+    /// Colour status words (ANSI; stripped later where not wanted).
+    pub color: bool,
+    /// Show the region column (one row per series).
+    pub by_series: bool,
+}
+
+impl View<'_> {
+    /// Counts of each status over every row, in status order.
+    pub fn counts(&self) -> Vec<(Status, usize)> {
+        let mut n = [0; Status::ALL.len()];
+        for a in self.plans.iter().flat_map(|p| &p.rows) {
+            n[a.status.index()] += 1;
+        }
+        Status::ALL
+            .into_iter()
+            .zip(n)
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+}
+
+/// The status summary line: `11 项指标: 已完成 3 · 符合进度 2 …`.
+pub fn summary(view: &View) -> String {
+    let total: usize = view.plans.iter().map(|p| p.rows.len()).sum();
+    let parts: Vec<String> = view
+        .counts()
+        .into_iter()
+        .map(|(s, n)| format!("{} {n}", s.label(view.lang.en(), false)))
+        .collect();
+    let what = if view.by_series {
+        view.lang.pick("个序列", "series")
+    } else {
+        crate::display::labels(view.lang).indicators
+    };
+    let sep = view.lang.pick(": ", ": ");
+    format!("{total} {what}{sep}{}", parts.join(" · "))
+}
+
+/// Rows grouped under their plan's `group` headings, in plan order:
+/// `(Some(group), row indices)` per heading, `(None, …)` for ungrouped ones.
+pub fn grouped<'v>(pv: &'v PlanView, lang: Lang) -> Vec<(Option<&'v str>, Vec<usize>)> {
+    let mut out: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    for (i, a) in pv.rows.iter().enumerate() {
+        let g = pv.plan.indicators[a.indicator].group_in(lang.en());
+        match out.iter_mut().find(|(og, _)| *og == g) {
+            Some((_, rows)) => rows.push(i),
+            None => out.push((g, vec![i])),
+        }
+    }
+    out
+}
+
+/// The title line of a plan: `name (截至 2023)`.
+pub fn plan_title(view: &View, pv: &PlanView) -> String {
+    let l = crate::display::labels(view.lang);
+    match pv.as_of {
+        Some(p) => format!("{} ({} {p})", pv.plan.name_in(view.lang.en()), l.as_of),
+        None => pv.plan.name_in(view.lang.en()).to_string(),
+    }
+}
