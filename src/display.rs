@@ -94,7 +94,7 @@ pub fn change(d: Decimal, ind: &Indicator, prec: u32, lang: Lang) -> String {
 }
 
 /// Completion as people are shown it: empty where it means nothing — the
-/// baseline already met the target (SPEC §3.2), or there is no value after
+/// baseline already met the target (`docs/methods.md#method-time`), or there is no value after
 /// the baseline yet. Machine output keeps the formula's value (the peers'
 /// figures), so only the human-readable outputs go through this.
 pub fn completion_shown(a: &Assessment) -> Option<Decimal> {

@@ -191,7 +191,7 @@ impl Period {
         Some(p)
     }
 
-    /// Parse the forms of SPEC §1.4; `2023年` is accepted too.
+    /// Parse the forms of `docs/plan-format.md#periods`; `2023年` is accepted too.
     pub fn parse(text: &str) -> Result<Period, PeriodError> {
         let err = || PeriodError(text.to_string());
         let t = text.trim();

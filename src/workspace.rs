@@ -322,7 +322,7 @@ fn expand(patterns: &[String], dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(out)
 }
 
-/// The data's baseline wins over a different plan `baseline` (SPEC §3):
+/// The data's baseline wins over a different plan `baseline` (`docs/methods.md#baseline`):
 /// say so once per indicator, pointing at the data row.
 fn baseline_warnings(plan: &Plan, actuals: &Actuals) -> Vec<Diagnostic> {
     let own = plan.region.as_deref().unwrap_or("");

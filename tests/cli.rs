@@ -222,8 +222,8 @@ const STATUSES: [&str; 7] = [
     "no-data",
 ];
 
-/// The columns SPEC §5 requires in `--format json` and `--format csv`.
-const SPEC_COLUMNS: [&str; 25] = [
+/// The columns `docs/outputs.md#machine-readable-columns` promises in `--format json` and `--format csv`.
+const REQUIRED_COLUMNS: [&str; 25] = [
     "plan",
     "indicator",
     "name",

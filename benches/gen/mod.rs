@@ -37,7 +37,7 @@ fn indicator(i: usize) -> (String, bool) {
     (format!("ind_{:04}", i + 1), i % 4 == 3)
 }
 
-/// The plan of `indicators` indicators (SPEC §1.2), baseline 2020, deadline 2025.
+/// The plan of `indicators` indicators (`docs/plan-format.md#plan-file`), baseline 2020, deadline 2025.
 pub fn plan_toml(indicators: usize) -> String {
     let mut s = String::from(
         "[plan]\nid = \"bench\"\nname = \"Benchmark plan\"\nbaseline = 2020\ntarget = 2025\n\n",

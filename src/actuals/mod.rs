@@ -1,4 +1,4 @@
-//! Actual values: long ("tidy") CSV read into series (SPEC §1.4).
+//! Actual values: long ("tidy") CSV read into series (`docs/plan-format.md#actuals-csv`).
 //!
 //! A *series* is one indicator for one region and one combination of
 //! breakdown values (any column that is not `indicator`, `period`/`year`,
@@ -30,7 +30,7 @@ use crate::period::Period;
 pub use breakdown::Breakdown;
 pub use reader::{ActualsReader, Progress};
 
-/// The columns of SPEC §1.4 with a meaning of their own; any other column
+/// The columns of `docs/plan-format.md#columns` with a meaning of their own; any other column
 /// is a breakdown dimension.
 pub const PLAIN_COLUMNS: &[&str] = &[
     "indicator",

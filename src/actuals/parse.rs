@@ -23,7 +23,7 @@ use crate::plan::{Plan, parse_number};
 /// At most this many problems are kept per file; the rest are counted.
 pub const MAX_ERRORS_PER_FILE: usize = 50;
 
-/// Where the columns of SPEC §1.4 are in a file.
+/// Where the columns of `docs/plan-format.md#columns` are in a file.
 #[derive(Debug, Clone)]
 pub struct Columns {
     pub indicator: usize,

@@ -1,4 +1,4 @@
-//! `track check`: the CI gate (SPEC §4). Every series' target and every
+//! `track check`: the CI gate (`docs/outputs.md#track-check`). Every series' target and every
 //! milestone is a *case*; a case at or above `--fail-on` (or a missed
 //! milestone) is a *finding*; a finding of the gated kind that is not
 //! already in `--baseline` fails the run (exit 1).

@@ -1,5 +1,5 @@
 //! `track init [DIR]`: a starter workspace — `track.toml`, a commented
-//! `plan.toml` with an example of every target form (SPEC §1.3) and an
+//! `plan.toml` with an example of every target form (`docs/plan-format.md#target-expressions`) and an
 //! `actuals.csv` — so that `track status` works in it at once and shows a
 //! mix of statuses to learn from.
 //!

@@ -21,7 +21,7 @@ use crate::cli::{ColorArg, Command, Global, InputArgs};
 use track::diag::{Diagnostic, InputError};
 use track::workspace::{self, Sources, Workspace};
 
-/// Run a command; the exit code of SPEC §4 on success.
+/// Run a command; the exit code of `docs/outputs.md#exit-codes` on success.
 pub fn run(command: &Command, global: &Global) -> anyhow::Result<ExitCode> {
     apply_color(global.color);
     match command {

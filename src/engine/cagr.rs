@@ -1,9 +1,9 @@
-//! Method `cagr` (SPEC §3.3): Statistics Canada's progress measure as the
+//! Method `cagr` (`docs/methods.md#method-cagr`): Statistics Canada's progress measure as the
 //! Open SDG platform computes it — observed against required compound
 //! growth, graded at 0.95 / 0.60 / 0 — its no-target grading with the
 //! `limit` factor `C`, and the score in [−5, 5] that rolls series up.
 //!
-//! The constants are the platform's, exactly as the SPEC writes them, so
+//! The constants are the platform's, exactly as `docs/methods.md#method-cagr` gives them, so
 //! that `track` and a national SDG site give the same answer. Growth rates
 //! are binary floats (they come from `powf`); the inputs are exact decimals.
 
@@ -56,7 +56,7 @@ fn nonzero(x: f64, replaced: &mut bool) -> f64 {
     }
 }
 
-/// `C` of SPEC §3.3, with `x = |b|`, `L = |limit|`.
+/// `C` of `docs/methods.md#limit-factor`, with `x = |b|`, `L = |limit|`.
 pub fn limit_factor(b: f64, limit: f64) -> f64 {
     let (x, l) = (b.abs(), limit.abs());
     if l == 0.0 || x >= 2.0 * l {
@@ -155,7 +155,7 @@ pub fn score(p: &Progress) -> f64 {
 /// The score of an achieved series.
 pub const ACHIEVED_SCORE: f64 = 5.0;
 
-/// Roll several series' scores up into one status (SPEC §3.3).
+/// Roll several series' scores up into one status (`docs/methods.md#scores-and-roll-ups`).
 pub fn roll_up(scores: &[f64], all_achieved: bool) -> Option<(f64, Status)> {
     if scores.is_empty() {
         return None;

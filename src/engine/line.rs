@@ -1,5 +1,5 @@
 //! The least-squares line through a series' points since the baseline,
-//! for the projection and the period it meets the target (SPEC §3).
+//! for the projection and the period it meets the target (`docs/methods.md#figures`).
 //!
 //! Kept exact: time is counted in whole steps of the points' common
 //! spacing (from [`Period::ticks`], so months and days are exact too), the

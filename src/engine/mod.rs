@@ -1,5 +1,5 @@
 //! The engine: every figure and the status of a series, as of a period
-//! (SPEC §3).
+//! (`docs/methods.md#figures`).
 //!
 //! Values, targets, gaps, changes, completion, time progress and `R` are
 //! exact decimals, so a ratio of exactly 0.95 is graded up as written; only
@@ -62,7 +62,7 @@ impl MilestoneStatus {
     }
 }
 
-/// Every figure of one series (SPEC §3, §5).
+/// Every figure of one series (`docs/methods.md#figures`, `docs/outputs.md#machine-readable-columns`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
     /// Index of the indicator in the plan.
@@ -102,7 +102,7 @@ pub struct Assessment {
     pub projection: Option<Decimal>,
     /// The first period at which that line meets the target.
     pub projected_meet: Option<Period>,
-    /// Method `cagr`: the `limit` factor `C` (SPEC §3.3).
+    /// Method `cagr`: the `limit` factor `C` (`docs/methods.md#limit-factor`).
     pub limit_factor: Option<f64>,
     /// For a roll-up row: how many series it stands for (0: a series).
     pub rollup: usize,
@@ -223,7 +223,7 @@ impl Context<'_> {
         a.met_at_baseline = met_at_baseline;
         let tt = ind.target_period;
         // A reference region's value is no level to make progress toward:
-        // better_than has neither completion nor R (SPEC §3.4).
+        // better_than has neither completion nor R (`docs/methods.md#reference-region-targets`).
         let progress = !matches!(goal, Goal::Better { .. });
         if let (Some(b), Some(t), Some(t0)) = (a.baseline, a.target, a.baseline_period)
             && progress
@@ -278,7 +278,7 @@ impl Context<'_> {
             (_, Method::Cagr) => Some(self.cagr_grade(ind, a, a.target)),
         };
 
-        // Status: the first rule that holds (SPEC §3.1).
+        // Status: the first rule that holds (`docs/methods.md#status`).
         let deadline_value = points.iter().rev().find(|(p, _)| p.ends_by(tt)).copied();
         a.status = if met {
             a.early = a.period.is_some_and(|p| p < tt);
@@ -288,7 +288,7 @@ impl Context<'_> {
         {
             Status::Missed
         } else if matches!(goal, Goal::Better { .. }) {
-            // Judged against the reference alone (SPEC §3.4): a baseline or
+            // Judged against the reference alone (`docs/methods.md#reference-region-targets`): a baseline or
             // a path does not enter into it, a missing reference value does.
             if y.is_some() && a.target.is_some() {
                 Status::OffTrack
@@ -653,7 +653,7 @@ pub fn assess_plan(ctx: &Context) -> Vec<Assessment> {
 }
 
 /// One row standing for several series of an indicator (method `cagr`,
-/// SPEC §3.3): the mean of their scores, graded 2.5 / 0 / −2.5, and
+/// `docs/methods.md#scores-and-roll-ups`): the mean of their scores, graded 2.5 / 0 / −2.5, and
 /// `achieved` only when every series is.
 pub fn roll_up_series(series: &[&Assessment]) -> Option<Assessment> {
     let first = series.first()?;

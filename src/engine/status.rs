@@ -1,4 +1,4 @@
-//! Statuses (SPEC §3.1) and their order of severity.
+//! Statuses (`docs/methods.md#status`) and their order of severity.
 
 use std::fmt;
 

@@ -1,5 +1,5 @@
 //! `track show --format json`: the definition, and per series the record
-//! of `status --format json` (SPEC §5 keys) with its milestones and its
+//! of `status --format json` (the keys of `docs/outputs.md#machine-readable-columns`) with its milestones and its
 //! periods (`period, value, change, change_pct, yoy, yoy_pct, path,
 //! source, note, from_plan`).
 //!

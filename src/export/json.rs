@@ -142,7 +142,7 @@ impl JsonDocument {
     }
 }
 
-/// The JSON object of one series: the SPEC §5 columns, `as_of`, milestones.
+/// The JSON object of one series: the columns of `docs/outputs.md#machine-readable-columns`, `as_of`, milestones.
 fn series(plan: &Plan, as_of: Option<Period>, a: &Assessment) -> Value {
     let mut obj = Map::new();
     for (name, f) in COLUMNS.iter().zip(fields(plan, a)) {

@@ -1,4 +1,4 @@
-//! The machine-readable record of one series (SPEC §5): column names and
+//! The machine-readable record of one series (`docs/outputs.md#machine-readable-columns`): column names and
 //! values shared by JSON and CSV, in a fixed order.
 
 use rust_decimal::Decimal;

@@ -1,5 +1,5 @@
 //! The XLSX report (cargo feature `xlsx`): one sheet per plan with the
-//! SPEC §5 columns of [`crate::render::record`], a bold frozen header row,
+//! columns of [`super::record`] (`docs/outputs.md#machine-readable-columns`), a bold frozen header row,
 //! numbers as numbers and status cells coloured by status.
 //!
 //! Invariants: sheet names are valid for Excel (at most 31 characters, none

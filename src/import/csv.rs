@@ -1,6 +1,6 @@
 //! CSV in and out for `track import`: a CSV file as a [`Table`] (every line
 //! kept, so a problem is shown in its line with the field marked), and
-//! placed rows as the long actuals CSV of SPEC §1.4.
+//! placed rows as the long actuals CSV of `docs/plan-format.md#actuals-csv`.
 //!
 //! Input is UTF-8 (a BOM is accepted); a file saved in a legacy encoding
 //! (GBK from a Chinese Excel) is refused with how to re-save it, never read

@@ -1,5 +1,5 @@
 //! Importing the tables people keep (statistical-yearbook tables, Excel
-//! sheets, wide CSV) into the long actuals rows of SPEC §1.4.
+//! sheets, wide CSV) into the long actuals rows of `docs/plan-format.md#actuals-csv`.
 //!
 //! This module is pure: a [`Table`] of cells (read by [`csv`] or `xlsx`) goes
 //! in, [`LongRow`]s and diagnostics come out; nothing here touches the file

@@ -6,7 +6,7 @@
 //! `（%）`; a colon) and without spaces (`学 前 教 育` is aligned, not
 //! different). Invariants: a label that names several indicators is
 //! [`Found::Many`], never a guess; a plan that declares no regions accepts
-//! any (SPEC §1.4); suggestions come from the plan's own names (and, for
+//! any (`docs/plan-format.md#regions`); suggestions come from the plan's own names (and, for
 //! periods, the years around its span). Nothing here reports: the caller
 //! turns a miss into an error at the cell, with the help given here.
 
@@ -88,7 +88,7 @@ pub(super) struct Names<'p> {
     regions: HashMap<String, String>,
     /// (normalised form, as written, region id)
     region_words: Vec<(String, String, String)>,
-    /// A plan that declares no regions accepts any (SPEC §1.4).
+    /// A plan that declares no regions accepts any (`docs/plan-format.md#regions`).
     any_region: bool,
 }
 

@@ -1,5 +1,5 @@
 //! Placement: every value cell of a table given its indicator, period and
-//! region and parsed, as a [`LongRow`] of the long actuals CSV (SPEC §1.4);
+//! region and parsed, as a [`LongRow`] of the long actuals CSV (`docs/plan-format.md#actuals-csv`);
 //! then [`dedupe`] across all the tables imported.
 //!
 //! Invariants: every row returned names an indicator id and a region the

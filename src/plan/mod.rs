@@ -1,5 +1,5 @@
 //! The plan model: a plan's indicators, their targets, milestones and
-//! regions, as read from a plan file (SPEC §1.2).
+//! regions, as read from a plan file (`docs/plan-format.md#plan-file`).
 //!
 //! Invariants once a [`Plan`] exists: indicator ids are unique, every
 //! target parsed, every indicator has a direction (stated or inferred) and
@@ -16,7 +16,7 @@ pub use target::{Direction, Monotone, Op, TargetExpr, parse_number, parse_target
 
 use crate::period::Period;
 
-/// How progress toward a target is graded (SPEC §3.2, §3.3).
+/// How progress toward a target is graded (`docs/methods.md#method-time`, `docs/methods.md#method-cagr`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Method {
     /// 时序进度: completion against time elapsed.
@@ -60,7 +60,7 @@ impl Kind {
     }
 }
 
-/// The lower bounds of `R` for each grade (SPEC §3.1).
+/// The lower bounds of `R` for each grade (`docs/methods.md#thresholds`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Thresholds {
     pub on_track: Decimal,

@@ -1,6 +1,6 @@
 //! Target expressions: the text a plan writes in `target = "…"` and in
 //! `milestones`, parsed into a [`TargetExpr`] before anything knows the
-//! baseline or the direction (SPEC §1.3).
+//! baseline or the direction (`docs/plan-format.md#target-expressions`).
 //!
 //! The parser is a small hand-written scanner over the original string. It is
 //! generous in what it accepts (ASCII and full-width symbols, Chinese and
@@ -110,7 +110,7 @@ pub enum TargetExpr {
     /// the strings "逐年只增不减"/"只增不减" and "逐年只减不增"/"只减不增" also parse to it.
     EveryPeriod(Monotone),
     /// No numeric target: judged on the direction of travel alone (an
-    /// indicator without `target` under method `cagr`, SPEC §3.3).
+    /// indicator without `target` under method `cagr`, `docs/methods.md#without-a-target`).
     Trend,
 }
 

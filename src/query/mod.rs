@@ -30,7 +30,7 @@ use crate::workspace::Workspace;
 pub enum Rows {
     /// … indicator: its headline series (the plan's region, no breakdown)
     /// where it has one, else its series (under method `cagr` rolled up
-    /// into one row, see `docs/methods.md#roll-up`).
+    /// into one row, see `docs/methods.md#scores-and-roll-ups`).
     #[default]
     Headline,
     /// … region: each region's total series (a region without a total

@@ -100,7 +100,7 @@ fn series(mut units: Vec<Unit>, ctx: &Context, req: &Request) -> Vec<Unit> {
 }
 
 /// Under method `cagr`, an indicator shown as several series (no headline)
-/// becomes one roll-up row (`docs/methods.md#roll-up`); under `time` its
+/// becomes one roll-up row (`docs/methods.md#scores-and-roll-ups`); under `time` its
 /// series stay rows.
 fn roll_up(units: Vec<Unit>, ctx: &Context) -> Vec<Unit> {
     let cagr = |i: usize| ctx.method.unwrap_or(ctx.plan.indicators[i].method) == Method::Cagr;

@@ -370,7 +370,7 @@ impl Narrator<'_> {
         if a.method == crate::plan::Method::Cagr
             && let Some(r) = a.cagr
         {
-            // Graded on growth rates (SPEC §3.3): say them, not completion.
+            // Graded on growth rates (`docs/methods.md#method-cagr`): say them, not completion.
             let mut s = self.growth(r);
             if let Some(req) = a.required_rate {
                 let (word, rate) = match (req >= 0.0, zh) {

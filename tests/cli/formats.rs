@@ -3,7 +3,7 @@
 //! unknown format refused.
 
 use crate::{
-    SPEC_COLUMNS, STATUSES, assert_has, basic, bundled, close, csv_records, find, fixture,
+    REQUIRED_COLUMNS, STATUSES, assert_has, basic, bundled, close, csv_records, find, fixture,
     json_series, num, run,
 };
 use insta::assert_snapshot;
@@ -18,7 +18,7 @@ fn bundled_status_csv() {
         26,
         "one row per indicator of the three plans"
     );
-    for col in SPEC_COLUMNS {
+    for col in REQUIRED_COLUMNS {
         assert!(records[0].contains_key(col), "CSV lacks the column `{col}`");
     }
     let row = |plan: &str, ind: &str| {
@@ -89,13 +89,13 @@ fn basic_status_json() {
     let series = json_series(&out.stdout);
     assert_eq!(series.len(), 6);
     for s in &series {
-        for col in SPEC_COLUMNS {
+        for col in REQUIRED_COLUMNS {
             assert!(s.get(col).is_some(), "JSON series lacks `{col}`: {s}");
         }
         let status = s["status"].as_str().expect("status is a string");
         assert!(
             STATUSES.contains(&status),
-            "status {status:?} is not in the SPEC's list"
+            "status {status:?} is not in the documented list"
         );
         for key in ["baseline", "value", "target", "gap", "time_progress"] {
             num(s, key);

@@ -408,7 +408,7 @@ preschool_ger,inner_mongolia,2021,91.2,import: data.xlsx!数据
         );
 
         // A plan may list the workbook itself; `actuals_sheet` picks the
-        // sheet, read as actuals CSV is (ids, SPEC §1.4).
+        // sheet, read as actuals CSV is (ids, `docs/plan-format.md#actuals-csv`).
         let ids: &[&[&str]] = &[
             &["indicator", "region", "year", "value", "note"],
             &["preschool_ger", "", "=2020", "=93", "基期"],

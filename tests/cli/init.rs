@@ -98,7 +98,7 @@ fn init_in_a_new_directory_in_english() {
         statuses(&dir),
         EVERY_STATUS.iter().map(|s| s.to_string()).collect()
     );
-    // The plan shows every target form of SPEC §1.3.
+    // The plan shows every target form of `docs/plan-format.md#target-expressions`.
     let plan = std::fs::read_to_string(dir.join("plan.toml")).unwrap();
     for form in [
         "target = 92",

@@ -72,7 +72,7 @@ fn completion_is_shown_empty_but_kept_for_machines_when_the_baseline_meets_the_t
     // Inner Mongolia's 九年义务教育巩固率: first value 98.3 (2022), target 96%:
     // met at baseline, so completion means nothing to a reader (the table
     // shows —); CSV and JSON keep the formula's value, as the benchmark's
-    // peers do (../shared/bench/compare.py compares the column).
+    // peers do (benches/peers/compare.py compares the column).
     let out = bundled(&["status"]);
     let row = cells(line_with(&out.stdout, "98.3% (2022)   98.3% (2022)"));
     assert_eq!(row[row.len() - 4], "—", "completion in the table: {row:?}");

@@ -48,7 +48,7 @@ fn past_deadline_value_at_deadline_not_meeting_is_missed() {
 #[test]
 fn past_deadline_a_later_value_that_meets_is_achieved_since_achieved_is_checked_first() {
     // At the deadline (2025) the target was not met, but the latest value
-    // (2026) meets it: `achieved` is the first rule (SPEC §3.1).
+    // (2026) meets it: `achieved` is the first rule (`docs/methods.md#status`).
     let a = run(
         ">= 95",
         Some("90"),

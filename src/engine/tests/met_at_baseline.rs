@@ -43,8 +43,8 @@ fn target_met_at_baseline_is_regressing_once_it_does_not_hold() {
 
 #[test]
 fn target_met_at_a_baseline_beyond_it_keeps_the_formula_for_machine_output() {
-    // SPEC §3.2 calls completion meaningless here; the peers of the
-    // benchmark (../shared/bench) still compute the formula, and machine
+    // `docs/methods.md#method-time` calls completion meaningless here; the peers of the
+    // benchmark (benches/peers/) still compute the formula, and machine
     // output must agree with them (compare.py), so the engine keeps it and
     // only the people-facing table and report show "—" (see display.rs).
     // The status does not depend on it.

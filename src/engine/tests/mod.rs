@@ -1,4 +1,4 @@
-//! Tests of the engine: every status rule and edge case (SPEC §3).
+//! Tests of the engine: every status rule and edge case (`docs/methods.md#figures`).
 //!
 //! Each test builds a small plan (TOML) and actuals (CSV) as text, runs them
 //! through the real readers and asserts exact decimal figures and statuses.

@@ -9,7 +9,7 @@ use crate::plan::Direction;
 
 #[test]
 fn plus_pp_is_met_exactly_in_decimal() {
-    // SPEC §3: `95.1` read from CSV meets a target of `90.1 + 5pp`.
+    // `docs/methods.md#exact-numbers`: `95.1` read from CSV meets a target of `90.1 + 5pp`.
     let a = run(
         "+5pp",
         Some("90.1"),
