@@ -13,7 +13,7 @@ use crate::plan::{Direction, Plan, parse_plan};
 
 // --- helpers ---------------------------------------------------------------
 
-fn setup(plan_toml: &str, csv: &str) -> (Plan, Actuals) {
+pub(super) fn setup(plan_toml: &str, csv: &str) -> (Plan, Actuals) {
     let (plan, _) = match parse_plan(plan_toml, "plan.toml") {
         Ok(p) => p,
         Err(e) => panic!("plan does not parse: {e:?}\n{plan_toml}"),
@@ -27,7 +27,7 @@ fn setup(plan_toml: &str, csv: &str) -> (Plan, Actuals) {
     (plan, a)
 }
 
-fn assess(plan: &Plan, a: &Actuals, as_of: &str) -> Vec<Assessment> {
+pub(super) fn assess(plan: &Plan, a: &Actuals, as_of: &str) -> Vec<Assessment> {
     assess_plan(&Context {
         plan,
         actuals: a,
@@ -38,7 +38,7 @@ fn assess(plan: &Plan, a: &Actuals, as_of: &str) -> Vec<Assessment> {
 }
 
 /// An exact decimal as written.
-fn d(s: &str) -> Decimal {
+pub(super) fn d(s: &str) -> Decimal {
     Decimal::from_str_exact(s).unwrap()
 }
 
@@ -54,7 +54,7 @@ fn year(y: i32) -> Period {
 /// A plan (baseline 2020, deadline 2025) with one indicator `x`. `target` is
 /// a target string (quoted here) or a TOML inline table (`{ ... }`, as is);
 /// `extra` is added verbatim to the indicator table.
-fn plan_with(
+pub(super) fn plan_with(
     target: &str,
     baseline: Option<&str>,
     direction: Option<&str>,
@@ -86,7 +86,7 @@ fn plan1(target: &str, baseline: Option<&str>, direction: Option<&str>, unit: &s
 }
 
 /// Actuals of indicator `x` in the plan's region: `(period, value)` rows.
-fn rows(points: &[(&str, &str)]) -> String {
+pub(super) fn rows(points: &[(&str, &str)]) -> String {
     let mut s = String::from("indicator,period,value\n");
     for (p, v) in points {
         s.push_str(&format!("x,{p},{v}\n"));
@@ -95,7 +95,7 @@ fn rows(points: &[(&str, &str)]) -> String {
 }
 
 /// Assess a plan whose only indicator has only its headline series.
-fn one_of(plan_toml: &str, csv: &str, as_of: &str) -> Assessment {
+pub(super) fn one_of(plan_toml: &str, csv: &str, as_of: &str) -> Assessment {
     let (plan, a) = setup(plan_toml, csv);
     let mut out = assess(&plan, &a, as_of);
     assert_eq!(out.len(), 1, "expected one series, got {out:#?}");
@@ -103,7 +103,7 @@ fn one_of(plan_toml: &str, csv: &str, as_of: &str) -> Assessment {
 }
 
 /// Assess a one-indicator plan built by [`plan1`].
-fn run(
+pub(super) fn run(
     target: &str,
     baseline: Option<&str>,
     direction: Option<&str>,
