@@ -1805,6 +1805,8 @@ fn periods_ending_on_one_day_are_kept_with_a_warning() {
 // ---------------------------------------------------------------------------
 // Commands with their own files (one test binary for all of them).
 
+#[path = "cli/add.rs"]
+mod add;
 #[path = "cli/check.rs"]
 mod check;
 #[path = "cli/import.rs"]

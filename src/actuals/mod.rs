@@ -12,6 +12,7 @@
 //! Reading ([`reader`]) streams the file in blocks, parses chunks of a
 //! block in parallel ([`parse`], [`split`]) and merges them in file order.
 
+pub mod append;
 mod fast;
 mod pack;
 mod parse;

@@ -3,16 +3,18 @@
 //! from validation to the end of the write, the row goes out in one
 //! `write` of a complete line (a missing final newline is supplied first),
 //! and the file is synced before the lock is released. Nothing is written
-//! when anything is wrong.
+//! when anything is wrong, and a write that fails part-way (a full disk, a
+//! file size limit) is undone: the file is truncated back to its length
+//! before ([`crate::actuals::append`]).
 
-use std::fs::{File, OpenOptions};
-use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
-use crate::actuals::ActualsReader;
+use crate::actuals::{ActualsReader, append};
 use crate::cli::{AddArgs, Global};
 use crate::diag::{Diagnostic, Diagnostics, InputError};
 use crate::period::Period;
@@ -64,13 +66,8 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
         recorded_already(l, &file, &default_header(), &row, args, &period)?;
     }
 
-    let mut f = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .open(&file)
-        .with_context(|| format!("cannot open {shown} for appending"))?;
-    f.lock().with_context(|| format!("cannot lock {shown}"))?;
+    let mut f =
+        append::lock(&file).with_context(|| format!("cannot open {shown} for appending"))?;
 
     // Under the lock: the file as it is now, whatever another `add` did.
     let header = read_header(&mut f)?.unwrap_or_else(default_header);
@@ -95,10 +92,9 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     buf.extend_from_slice(&row[..row.len() - 1]);
     buf.extend_from_slice(eol);
-    f.write_all(&buf)
-        .with_context(|| format!("cannot write to {shown}"))?;
-    f.sync_all()
-        .with_context(|| format!("cannot sync {shown}"))?;
+    append::append(&mut f, &buf).with_context(|| {
+        format!("cannot write to {shown} (the file is left as it was; nothing was added)")
+    })?;
     f.unlock()?;
     eprintln!("added {} = {} for {period} to {shown}", args.id, args.value);
     Ok(ExitCode::SUCCESS)
@@ -303,38 +299,6 @@ fn ends_with_newline(f: &mut File) -> anyhow::Result<bool> {
 
 /// This year, from `TRACK_TODAY` (YYYY-MM-DD, for tests) or the clock.
 fn current_year() -> anyhow::Result<i32> {
-    if let Ok(t) = std::env::var("TRACK_TODAY") {
-        return Period::parse(&t)
-            .map(|p| p.year())
-            .with_context(|| format!("TRACK_TODAY={t}"));
-    }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)?
-        .as_secs() as i64;
-    Ok(civil_year(secs.div_euclid(86_400)))
-}
-
-/// The Gregorian year of a day counted from 1970-01-01.
-fn civil_year(days: i64) -> i32 {
-    // Howard Hinnant's days_from_civil, inverted.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2)) as i32
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_year;
-
-    #[test]
-    fn civil_year_from_days() {
-        assert_eq!(civil_year(0), 1970);
-        assert_eq!(civil_year(20_454), 2026); // 2026-01-01
-        assert_eq!(civil_year(20_453), 2025); // 2025-12-31
-    }
+    let today = append::today().map_err(anyhow::Error::msg)?;
+    Ok(Period::parse(&today)?.year())
 }

@@ -219,7 +219,7 @@ fn junit_loads_in_a_junit_parser() {
     assert_eq!(passed, 3);
 }
 
-fn add_workspace() -> tempfile::TempDir {
+pub(crate) fn add_workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("track.toml"), "plans = [\"plan.toml\"]\n").unwrap();
     std::fs::write(
@@ -391,7 +391,7 @@ fn concurrent_adds_never_tear_or_lose_a_row() {
 }
 
 /// `YYYY-MM-DD` of the `n`th day from 2020-01-01.
-fn day_to_date(n: usize) -> String {
+pub(crate) fn day_to_date(n: usize) -> String {
     let mut days = n;
     let mut y = 2020;
     loop {
