@@ -17,6 +17,7 @@ mod fast;
 mod pack;
 mod parse;
 mod reader;
+pub mod revise;
 mod split;
 #[cfg(test)]
 mod tests;

@@ -72,6 +72,13 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
     // Under the lock: the file as it is now, whatever another `add` did.
     let header = read_header(&mut f)?.unwrap_or_else(default_header);
     let row = row_for(&header, args, &period)?;
+    if args.revise {
+        let zh = super::status::lang(global, ws.defaults.lang) == crate::display::Lang::Zh;
+        if let Some(done) = revise(&mut f, l, &file, &shown, args, &period, zh)? {
+            return Ok(done);
+        }
+        // Nothing recorded in this file for the period: an ordinary add.
+    }
     if recorded_already(l, &file, &header, &row, args, &period)? {
         eprintln!(
             "{}: {} {period} is already recorded with this value; nothing written",
@@ -100,6 +107,64 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--revise` under the lock: the rows of the series and period in `file`
+/// get the new value, their notes the old one and the date, and the file
+/// is replaced as a whole (a temporary file renamed over it) once the plan's
+/// actuals, read with the revised content, show no problem. `None` when the
+/// file records no value for the period.
+fn revise(
+    f: &mut File,
+    l: &Loaded,
+    file: &Path,
+    shown: &str,
+    args: &AddArgs,
+    period: &str,
+    zh: bool,
+) -> anyhow::Result<Option<ExitCode>> {
+    use crate::actuals::revise::{Edit, RowKey, revise, stamp};
+    let mut text = Vec::new();
+    f.seek(SeekFrom::Start(0))?;
+    f.read_to_end(&mut text)?;
+    let plan_region = l.plan.region.as_deref().unwrap_or("");
+    let key = RowKey {
+        indicator: &args.id,
+        period: Period::parse(period)?,
+        region: args.region.as_deref().unwrap_or(plan_region),
+        plan_region,
+    };
+    let today = append::today().map_err(anyhow::Error::msg)?;
+    let value = args.value.trim();
+    let edit = Edit {
+        value,
+        source: args.source.as_deref(),
+        note: args.note.as_deref(),
+        stamp: &|old| stamp(zh, &today, old, value),
+    };
+    let revised = revise(&text, &key, &edit).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    let Some(revised) = revised else {
+        return Ok(None);
+    };
+    let number = |s: &str| crate::plan::parse_number(s.trim().trim_end_matches('%'));
+    if number(&revised.old).is_some() && number(&revised.old) == number(value) {
+        eprintln!(
+            "{shown}: {} {period} is already recorded with this value; nothing written",
+            args.id
+        );
+        return Ok(Some(ExitCode::SUCCESS));
+    }
+    check_all(l, file, Some(&revised.bytes), None)?;
+    let mut out = crate::report::atomic::AtomicFile::create(file)
+        .with_context(|| format!("cannot write {shown}"))?;
+    std::io::Write::write_all(&mut out, &revised.bytes)
+        .and_then(|()| out.commit())
+        .with_context(|| format!("cannot write {shown} (the file is left as it was)"))?;
+    eprintln!(
+        "revised {} for {period} in {shown}: {} → {value} (the old value is in the note)",
+        args.id, revised.old
+    );
+    Ok(Some(ExitCode::SUCCESS))
+}
+
 /// Reads every actuals file of the plan plus the new row as one table, so
 /// the row meets every check `validate` makes (and conflicts with no value
 /// already there). `Ok(true)` when the same value is already recorded.
@@ -111,30 +176,9 @@ fn recorded_already(
     args: &AddArgs,
     period: &str,
 ) -> anyhow::Result<bool> {
-    let cwd = std::env::current_dir()?;
-    let mut reader = ActualsReader::new(&l.plan);
-    let mut files = plan_files(l);
-    if !files.iter().any(|p| same_file(p, file)) {
-        files.push(file.to_path_buf());
-    }
-    // The new row's origin is the file read after all the others.
-    let mut new_index = 0u32;
-    for p in &files {
-        // A file not there yet is the target; so is one just created by
-        // this or another `add`, empty until its header is written.
-        let empty = std::fs::metadata(p).map_or(true, |m| m.len() == 0);
-        if empty && same_file(p, file) || !p.exists() {
-            continue;
-        }
-        let shown_p = crate::workspace::shown(p, &cwd);
-        crate::workspace::read_actuals(&mut reader, p, &shown_p, l.plan.actuals_sheet.as_deref())
-            .map_err(|e| anyhow::anyhow!("cannot read actuals {shown_p}: {e}"))?;
-        new_index += 1;
-    }
     let mut one = csv_line(header)?;
     one.extend_from_slice(row);
-    reader.read(&one[..], "<new row>");
-    let (actuals, _) = reader.finish().map_err(anyhow::Error::new)?;
+    let (actuals, new_index) = check_all(l, file, None, Some(&one))?;
     let region = args
         .region
         .clone()
@@ -146,6 +190,48 @@ fn recorded_already(
         s.points()
             .any(|p| Some(p.period) == period && p.origin.file < new_index)
     }))
+}
+
+/// Read the plan's actuals files as one table, `file` among them (with
+/// `content` instead of what is on disk, when given), then `new_row` (a
+/// header and one row) after them all. Returns the table and the index of
+/// the new row's origin; any problem is the error.
+fn check_all(
+    l: &Loaded,
+    file: &Path,
+    content: Option<&[u8]>,
+    new_row: Option<&[u8]>,
+) -> anyhow::Result<(crate::actuals::Actuals, u32)> {
+    let cwd = std::env::current_dir()?;
+    let mut reader = ActualsReader::new(&l.plan);
+    let mut files = plan_files(l);
+    if !files.iter().any(|p| same_file(p, file)) {
+        files.push(file.to_path_buf());
+    }
+    // The new row's origin is the file read after all the others.
+    let mut new_index = 0u32;
+    for p in &files {
+        let shown_p = crate::workspace::shown(p, &cwd);
+        if let Some(content) = content.filter(|_| same_file(p, file)) {
+            reader.read(content, &shown_p);
+            new_index += 1;
+            continue;
+        }
+        // A file not there yet is the target; so is one just created by
+        // this or another `add`, empty until its header is written.
+        let empty = std::fs::metadata(p).map_or(true, |m| m.len() == 0);
+        if empty && same_file(p, file) || !p.exists() {
+            continue;
+        }
+        crate::workspace::read_actuals(&mut reader, p, &shown_p, l.plan.actuals_sheet.as_deref())
+            .map_err(|e| anyhow::anyhow!("cannot read actuals {shown_p}: {e}"))?;
+        new_index += 1;
+    }
+    if let Some(one) = new_row {
+        reader.read(one, "<new row>");
+    }
+    let (actuals, _) = reader.finish().map_err(anyhow::Error::new)?;
+    Ok((actuals, new_index))
 }
 
 /// The one plan that defines the indicator.
