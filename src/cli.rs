@@ -208,6 +208,10 @@ pub struct AddArgs {
     /// The CSV to append to (default: the plan's first actuals file)
     #[arg(long, value_name = "FILE.csv")]
     pub file: Option<PathBuf>,
+    /// Replace a value already recorded for the period (a revision); the
+    /// old value and today's date go into the row's note
+    #[arg(long)]
+    pub revise: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -12,11 +12,13 @@
 //! Reading ([`reader`]) streams the file in blocks, parses chunks of a
 //! block in parallel ([`parse`], [`split`]) and merges them in file order.
 
+pub mod append;
 mod breakdown;
 mod fast;
 mod pack;
 mod parse;
 mod reader;
+pub mod revise;
 mod split;
 #[cfg(test)]
 mod tests;

@@ -3,17 +3,19 @@
 //! from validation to the end of the write, the row goes out in one
 //! `write` of a complete line (a missing final newline is supplied first),
 //! and the file is synced before the lock is released. Nothing is written
-//! when anything is wrong.
+//! when anything is wrong, and a write that fails part-way (a full disk, a
+//! file size limit) is undone: the file is truncated back to its length
+//! before ([`track::actuals::append`]).
 
-use std::fs::{File, OpenOptions};
-use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
 use crate::cli::{AddArgs, Global};
-use track::actuals::ActualsReader;
+use track::actuals::{ActualsReader, append};
 use track::diag::{Diagnostic, Diagnostics, InputError};
 use track::period::Period;
 use track::workspace::Loaded;
@@ -64,17 +66,19 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
         recorded_already(l, &file, &default_header(), &row, args, &period)?;
     }
 
-    let mut f = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .open(&file)
-        .with_context(|| format!("cannot open {shown} for appending"))?;
-    f.lock().with_context(|| format!("cannot lock {shown}"))?;
+    let mut f =
+        append::lock(&file).with_context(|| format!("cannot open {shown} for appending"))?;
 
     // Under the lock: the file as it is now, whatever another `add` did.
     let header = read_header(&mut f)?.unwrap_or_else(default_header);
     let row = row_for(&header, args, &period)?;
+    if args.revise {
+        let zh = crate::settings::lang(global, &ws) == track::display::Lang::Zh;
+        if let Some(done) = revise(&mut f, l, &file, &shown, args, &period, zh)? {
+            return Ok(done);
+        }
+        // Nothing recorded in this file for the period: an ordinary add.
+    }
     if recorded_already(l, &file, &header, &row, args, &period)? {
         eprintln!(
             "{}: {} {period} is already recorded with this value; nothing written",
@@ -95,13 +99,70 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     buf.extend_from_slice(&row[..row.len() - 1]);
     buf.extend_from_slice(eol);
-    f.write_all(&buf)
-        .with_context(|| format!("cannot write to {shown}"))?;
-    f.sync_all()
-        .with_context(|| format!("cannot sync {shown}"))?;
+    append::append(&mut f, &buf).with_context(|| {
+        format!("cannot write to {shown} (the file is left as it was; nothing was added)")
+    })?;
     f.unlock()?;
     eprintln!("added {} = {} for {period} to {shown}", args.id, args.value);
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--revise` under the lock: the rows of the series and period in `file`
+/// get the new value, their notes the old one and the date, and the file
+/// is replaced as a whole (a temporary file renamed over it) once the plan's
+/// actuals, read with the revised content, show no problem. `None` when the
+/// file records no value for the period.
+fn revise(
+    f: &mut File,
+    l: &Loaded,
+    file: &Path,
+    shown: &str,
+    args: &AddArgs,
+    period: &str,
+    zh: bool,
+) -> anyhow::Result<Option<ExitCode>> {
+    use track::actuals::revise::{Edit, RowKey, revise, stamp};
+    let mut text = Vec::new();
+    f.seek(SeekFrom::Start(0))?;
+    f.read_to_end(&mut text)?;
+    let plan_region = l.plan.region.as_deref().unwrap_or("");
+    let key = RowKey {
+        indicator: &args.id,
+        period: Period::parse(period)?,
+        region: args.region.as_deref().unwrap_or(plan_region),
+        plan_region,
+    };
+    let today = append::today().map_err(anyhow::Error::msg)?;
+    let value = args.value.trim();
+    let edit = Edit {
+        value,
+        source: args.source.as_deref(),
+        note: args.note.as_deref(),
+        stamp: &|old| stamp(zh, &today, old, value),
+    };
+    let revised = revise(&text, &key, &edit).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    let Some(revised) = revised else {
+        return Ok(None);
+    };
+    let number = |s: &str| track::plan::parse_number(s.trim().trim_end_matches('%'));
+    if number(&revised.old).is_some() && number(&revised.old) == number(value) {
+        eprintln!(
+            "{shown}: {} {period} is already recorded with this value; nothing written",
+            args.id
+        );
+        return Ok(Some(ExitCode::SUCCESS));
+    }
+    check_all(l, file, Some(&revised.bytes), None)?;
+    let mut out =
+        track::atomic::AtomicFile::create(file).with_context(|| format!("cannot write {shown}"))?;
+    std::io::Write::write_all(&mut out, &revised.bytes)
+        .and_then(|()| out.commit())
+        .with_context(|| format!("cannot write {shown} (the file is left as it was)"))?;
+    eprintln!(
+        "revised {} for {period} in {shown}: {} → {value} (the old value is in the note)",
+        args.id, revised.old
+    );
+    Ok(Some(ExitCode::SUCCESS))
 }
 
 /// Reads every actuals file of the plan plus the new row as one table, so
@@ -115,36 +176,9 @@ fn recorded_already(
     args: &AddArgs,
     period: &str,
 ) -> anyhow::Result<bool> {
-    let cwd = std::env::current_dir()?;
-    let mut reader = ActualsReader::new(&l.plan);
-    let mut files = plan_files(l);
-    if !files.iter().any(|p| same_file(p, file)) {
-        files.push(file.to_path_buf());
-    }
-    // The new row's origin is the file read after all the others.
-    let mut new_index = 0u32;
-    for p in &files {
-        // A file not there yet is the target; so is one just created by
-        // this or another `add`, empty until its header is written.
-        let empty = std::fs::metadata(p).map_or(true, |m| m.len() == 0);
-        if empty && same_file(p, file) || !p.exists() {
-            continue;
-        }
-        let shown_p = track::workspace::shown(p, &cwd);
-        track::workspace::read_actuals(
-            &mut reader,
-            p,
-            &shown_p,
-            l.plan.actuals_sheet.as_deref(),
-            None,
-        )
-        .map_err(|e| anyhow::anyhow!("cannot read actuals {shown_p}: {e}"))?;
-        new_index += 1;
-    }
     let mut one = csv_line(header)?;
     one.extend_from_slice(row);
-    reader.read(&one[..], "<new row>");
-    let (actuals, _) = reader.finish().map_err(anyhow::Error::new)?;
+    let (actuals, new_index) = check_all(l, file, None, Some(&one))?;
     let region = args
         .region
         .clone()
@@ -156,6 +190,54 @@ fn recorded_already(
         s.points()
             .any(|p| Some(p.period) == period && p.origin.file < new_index)
     }))
+}
+
+/// Read the plan's actuals files as one table, `file` among them (with
+/// `content` instead of what is on disk, when given), then `new_row` (a
+/// header and one row) after them all. Returns the table and the index of
+/// the new row's origin; any problem is the error.
+fn check_all(
+    l: &Loaded,
+    file: &Path,
+    content: Option<&[u8]>,
+    new_row: Option<&[u8]>,
+) -> anyhow::Result<(track::actuals::Actuals, u32)> {
+    let cwd = std::env::current_dir()?;
+    let mut reader = ActualsReader::new(&l.plan);
+    let mut files = plan_files(l);
+    if !files.iter().any(|p| same_file(p, file)) {
+        files.push(file.to_path_buf());
+    }
+    // The new row's origin is the file read after all the others.
+    let mut new_index = 0u32;
+    for p in &files {
+        let shown_p = track::workspace::shown(p, &cwd);
+        if let Some(content) = content.filter(|_| same_file(p, file)) {
+            reader.read(content, &shown_p);
+            new_index += 1;
+            continue;
+        }
+        // A file not there yet is the target; so is one just created by
+        // this or another `add`, empty until its header is written.
+        let empty = std::fs::metadata(p).map_or(true, |m| m.len() == 0);
+        if empty && same_file(p, file) || !p.exists() {
+            continue;
+        }
+        track::workspace::read_actuals(
+            &mut reader,
+            p,
+            &shown_p,
+            l.plan.actuals_sheet.as_deref(),
+            None,
+        )
+        .map_err(|e| anyhow::anyhow!("cannot read actuals {shown_p}: {e}"))?;
+        new_index += 1;
+    }
+    if let Some(one) = new_row {
+        reader.read(one, "<new row>");
+    }
+    let (actuals, _) = reader.finish().map_err(anyhow::Error::new)?;
+    Ok((actuals, new_index))
 }
 
 /// The one plan that defines the indicator.
@@ -309,38 +391,6 @@ fn ends_with_newline(f: &mut File) -> anyhow::Result<bool> {
 
 /// This year, from `TRACK_TODAY` (YYYY-MM-DD, for tests) or the clock.
 fn current_year() -> anyhow::Result<i32> {
-    if let Ok(t) = std::env::var("TRACK_TODAY") {
-        return Period::parse(&t)
-            .map(|p| p.year())
-            .with_context(|| format!("TRACK_TODAY={t}"));
-    }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)?
-        .as_secs() as i64;
-    Ok(civil_year(secs.div_euclid(86_400)))
-}
-
-/// The Gregorian year of a day counted from 1970-01-01.
-fn civil_year(days: i64) -> i32 {
-    // Howard Hinnant's days_from_civil, inverted.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2)) as i32
-}
-
-#[cfg(test)]
-mod tests {
-    use super::civil_year;
-
-    #[test]
-    fn civil_year_from_days() {
-        assert_eq!(civil_year(0), 1970);
-        assert_eq!(civil_year(20_454), 2026); // 2026-01-01
-        assert_eq!(civil_year(20_453), 2025); // 2025-12-31
-    }
+    let today = append::today().map_err(anyhow::Error::msg)?;
+    Ok(Period::parse(&today)?.year())
 }

@@ -6,12 +6,22 @@
 //! The constants are the platform's, exactly as `docs/methods.md#method-cagr` gives them, so
 //! that `track` and a national SDG site give the same answer. Growth rates
 //! are binary floats (they come from `powf`); the inputs are exact decimals.
+//! Invariants (docs/methods.md#cagr): only a zero baseline or target is
+//! replaced by 0.001, never the latest value; a ratio within 1e-9
+//! (relative) of a threshold is graded as at it, so that float error never
+//! grades an exact hit down; a baseline and latest value of opposite signs
+//! have no ratio.
 
 use crate::engine::Status;
 use crate::plan::Direction;
 
 /// What replaces a zero baseline or target, so that growth is defined.
 pub const ZERO_REPLACEMENT: f64 = 0.001;
+
+/// How close (relative) a float ratio must be to a threshold to count as
+/// reaching it: `powf` loses the last bits of an exact hit (1.1^10 from
+/// 259.37424601/100 gives R = 0.9499999999999998 for an exact 0.95).
+pub const THRESHOLD_TOLERANCE: f64 = 1e-9;
 
 /// One series' inputs: baseline `b` at year position `t0`, latest `y` at
 /// `t`, and the target `T` due at `t_target` if it has a numeric one.
@@ -34,7 +44,8 @@ pub struct Progress {
     pub has_target: bool,
     /// The `limit` factor `C` (1 without a limit).
     pub limit_factor: f64,
-    /// A zero baseline or target was replaced by 0.001.
+    /// A zero baseline or target was replaced by 0.001 (never the latest
+    /// value: a fall to 0 is a fall of 100%, as Open SDG computes it).
     pub replaced_zero: bool,
 }
 
@@ -43,7 +54,8 @@ pub struct Progress {
 pub enum Unmeasurable {
     /// Fewer than two periods.
     OnePeriod,
-    /// Baseline and latest value on either side of zero.
+    /// Baseline and latest value on either side of zero (a latest value
+    /// of 0 is on either side).
     OppositeSigns,
 }
 
@@ -75,8 +87,8 @@ pub fn progress(i: &Inputs) -> Result<Progress, Unmeasurable> {
     }
     let mut replaced = false;
     let b = nonzero(i.b, &mut replaced);
-    let y = nonzero(i.y, &mut replaced);
-    if (b < 0.0) != (y < 0.0) {
+    let y = i.y;
+    if (b < 0.0 && y > 0.0) || (b > 0.0 && y < 0.0) {
         return Err(Unmeasurable::OppositeSigns);
     }
     let s = if b < 0.0 { -1.0 } else { 1.0 };
@@ -107,6 +119,12 @@ pub fn progress(i: &Inputs) -> Result<Progress, Unmeasurable> {
     }
 }
 
+/// `r ≥ threshold`, counting a ratio within [`THRESHOLD_TOLERANCE`]
+/// (relative) of the threshold as at it.
+fn reaches(r: f64, threshold: f64) -> bool {
+    r >= threshold || (r - threshold).abs() <= THRESHOLD_TOLERANCE * threshold.abs()
+}
+
 /// The grade of a measured series; thresholds `(on, risk, off)` for `R`.
 pub fn grade(p: &Progress, thresholds: (f64, f64, f64)) -> Status {
     let (on, risk, off) = if p.has_target {
@@ -117,11 +135,11 @@ pub fn grade(p: &Progress, thresholds: (f64, f64, f64)) -> Status {
     let r = p.ratio;
     // At its natural limit (C = 0) and not falling back: on track.
     let at_limit = !p.has_target && p.limit_factor == 0.0 && r >= 0.0;
-    if at_limit || r >= on {
+    if at_limit || reaches(r, on) {
         Status::OnTrack
-    } else if r >= risk {
+    } else if reaches(r, risk) {
         Status::AtRisk
-    } else if r >= off {
+    } else if reaches(r, off) {
         Status::OffTrack
     } else {
         Status::Regressing
@@ -255,6 +273,74 @@ mod tests {
         assert!(p.ratio > 0.0);
         let p = with_target(0.0, 5.0, 2020.0, 2022.0, 10.0, 2030.0, Direction::Up);
         assert!(p.replaced_zero);
+    }
+
+    fn trend(b: f64, y: f64, t0: f64, t: f64, d: Direction) -> Progress {
+        progress(&Inputs {
+            b,
+            y,
+            t0,
+            t,
+            target: None,
+            direction: d,
+            limit: None,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_latest_value_of_zero_is_not_replaced_open_sdg() {
+        // Down, target 0 by 2030, 50 → 0 over 2015–2020: Open SDG's R.
+        let p = with_target(50.0, 0.0, 2015.0, 2020.0, 0.0, 2030.0, Direction::Down);
+        assert!(close(p.ratio, 1.9459, 1e-4), "{}", p.ratio);
+        assert!(p.replaced_zero, "the target of 0 is replaced");
+        // Up, no target, 10 → 0 over five years: a fall of 100%.
+        let p = trend(10.0, 0.0, 2015.0, 2020.0, Direction::Up);
+        assert!(close(p.ratio, -1.0, 1e-12), "{}", p.ratio);
+        assert!(!p.replaced_zero);
+        assert_eq!(grade(&p, DEFAULT), Status::Regressing);
+    }
+
+    #[test]
+    fn an_exact_hit_of_a_threshold_grades_up_despite_float_error() {
+        // 100 (2020) → 109.5 (2021) toward 259.37424601 = 100 × 1.1^10 by
+        // 2030: R = 0.095 / 0.1 = 0.95 exactly, which powf misses by a bit.
+        let p = with_target(
+            100.0,
+            109.5,
+            2020.0,
+            2021.0,
+            259.37424601,
+            2030.0,
+            Direction::Up,
+        );
+        assert!(close(p.ratio, 0.95, 1e-9), "{}", p.ratio);
+        assert_eq!(grade(&p, DEFAULT), Status::OnTrack);
+        // P exactly 1.5%: 200 → 203 in one year.
+        let p = trend(200.0, 203.0, 2020.0, 2021.0, Direction::Up);
+        assert!(p.ratio < 0.015, "the float falls short: {}", p.ratio);
+        assert_eq!(grade(&p, DEFAULT), Status::OnTrack);
+        // Well short of a threshold is still below it.
+        let p = trend(200.0, 202.9, 2020.0, 2021.0, Direction::Up);
+        assert_eq!(grade(&p, DEFAULT), Status::AtRisk);
+    }
+
+    #[test]
+    fn a_zero_latest_value_is_compatible_with_either_sign() {
+        // −10 → 0, up: rising to 0 is a 100% change toward the target side.
+        let p = trend(-10.0, 0.0, 2020.0, 2021.0, Direction::Up);
+        assert!(close(p.ratio, 1.0, 1e-12), "{}", p.ratio);
+        // A zero baseline (0.001) and a negative latest value cannot be assessed.
+        let i = Inputs {
+            b: 0.0,
+            y: -1.0,
+            t0: 2020.0,
+            t: 2021.0,
+            target: None,
+            direction: Direction::Up,
+            limit: None,
+        };
+        assert_eq!(progress(&i), Err(Unmeasurable::OppositeSigns));
     }
 
     #[test]

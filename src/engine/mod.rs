@@ -186,9 +186,14 @@ impl Context<'_> {
     fn figures(&self, ind: &Indicator, a: &mut Assessment, points: &[(Period, Decimal)]) {
         let percent = ind.is_percent();
         if let (Some(y), Some(p)) = (a.value, a.previous) {
-            a.yoy = y.checked_sub(p);
-            if !percent {
-                a.yoy_pct = relative(y, p);
+            a.yoy = exact(ind, a, "change on the previous period", y.checked_sub(p));
+            if !percent && !p.is_zero() {
+                a.yoy_pct = exact(
+                    ind,
+                    a,
+                    "relative change on the previous period",
+                    relative(y, p),
+                );
             }
         }
         // Points are in period order: those since the baseline are a tail.
@@ -200,13 +205,23 @@ impl Context<'_> {
             (a.baseline, a.value, a.baseline_period, a.period)
             && t > t0
         {
-            a.change = y.checked_sub(b);
-            if !percent {
-                a.change_pct = relative(y, b);
+            a.change = exact(ind, a, "change since the baseline", y.checked_sub(b));
+            if !percent && !b.is_zero() {
+                a.change_pct = exact(ind, a, "relative change since the baseline", relative(y, b));
             }
             a.cagr = cagr(b, y, t0, t);
         }
         a.goal = Goal::resolve(ind, a.baseline, a.direction, |p| self.reference(ind, a, p));
+        if a.goal.is_none()
+            && a.baseline.is_some()
+            && matches!(
+                ind.target,
+                TargetExpr::DeltaPoints(_) | TargetExpr::DeltaPercent(_)
+            )
+        {
+            // The only way a relative target fails to resolve from a baseline.
+            overflowed(ind, a, "target");
+        }
         a.target = a
             .goal
             .as_ref()
@@ -218,59 +233,26 @@ impl Context<'_> {
         };
         let y = a.value;
         let met = y.is_some_and(|y| goal.meets(y));
-        a.gap = y.and_then(|y| goal.gap(y));
+        if let Some(y) = y {
+            a.gap = exact(ind, a, "gap", goal.gap(y));
+        }
         let met_at_baseline = a.baseline.is_some_and(|b| goal.meets(b));
         a.met_at_baseline = met_at_baseline;
         let tt = ind.target_period;
         // A reference region's value is no level to make progress toward:
         // better_than has neither completion nor R (`docs/methods.md#reference-region-targets`).
         let progress = !matches!(goal, Goal::Better { .. });
-        if let (Some(b), Some(t), Some(t0)) = (a.baseline, a.target, a.baseline_period)
-            && progress
-        {
-            // Completion is the formula of §3 even where the baseline already
-            // met the target (machine output carries it, as the peers do);
-            // `met_at_baseline` tells displays that it means nothing there.
-            if t != b {
-                a.completion = a
-                    .value
-                    .and_then(|y| y.checked_sub(b)?.checked_div(t.checked_sub(b)?));
-            }
-            // Elapsed and planned time in exact ticks; R is one division of
-            // exact products, so a ratio of exactly 0.95 or 0.60 stays so
-            // (two rounded quotients divided can land just below it).
-            let planned = Decimal::from(tt.ticks() - t0.ticks());
-            if t0 < tt
-                && let Some(p) = a.period
-            {
-                let elapsed = Decimal::from(p.ticks() - t0.ticks());
-                a.time_progress = time_progress(t0, p, tt);
-                if elapsed > Decimal::ZERO
-                    && t != b
-                    && let Some(y) = a.value
-                {
-                    a.ratio = y
-                        .checked_sub(b)
-                        .and_then(|d| d.checked_mul(planned))
-                        .and_then(|n| n.checked_div(t.checked_sub(b)?.checked_mul(elapsed)?));
-                }
-            }
-        }
+        // R beyond what a decimal holds, as a float: it still grades.
+        let float_ratio = if progress {
+            self.progress_figures(ind, a)
+        } else {
+            None
+        };
         if let (Some(y), Some(t), Some(p)) = (y, a.target, a.period)
             && !met
             && !tt.ends_by(p)
         {
-            let ticks = Decimal::from(tt.ticks() - p.ticks());
-            let per_year = Decimal::from(TICKS_PER_YEAR);
-            a.required_change = t
-                .checked_sub(y)
-                .and_then(|d| d.checked_mul(per_year)?.checked_div(ticks));
-            // Whole years (the usual deadline and periods) need no division.
-            let years = match (tt.ticks() - p.ticks()) % TICKS_PER_YEAR {
-                0 => Decimal::from((tt.ticks() - p.ticks()) / TICKS_PER_YEAR),
-                _ => ticks / per_year,
-            };
-            a.required_rate = rate(y, t, years);
+            self.required(ind, a, y, t, p);
         }
         self.project(a, &goal, since, tt);
         let cagr_grade = match (&goal, a.method) {
@@ -303,6 +285,8 @@ impl Context<'_> {
             Status::Regressing
         } else if let Some(r) = a.ratio {
             grade(r, &self.plan.thresholds)
+        } else if let Some(r) = float_ratio {
+            grade(saturating_decimal(r), &self.plan.thresholds)
         } else if a.target == a.baseline {
             // A strict target level equal to the baseline: no completion to
             // measure; falling further is regressing, staying put is not progress.
@@ -321,10 +305,76 @@ impl Context<'_> {
         a.milestones = self.milestones(ind, a, points);
     }
 
+    /// Completion, time progress and `R` (`docs/methods.md#method-time`) into the assessment.
+    /// Returns `R` as a float where the values are too large for it to be
+    /// computed in decimal (it then still grades the series; docs/methods.md#status).
+    fn progress_figures(&self, ind: &Indicator, a: &mut Assessment) -> Option<f64> {
+        let (Some(b), Some(t), Some(t0)) = (a.baseline, a.target, a.baseline_period) else {
+            return None;
+        };
+        let tt = ind.target_period;
+        // Completion is the formula of §3 even where the baseline already
+        // met the target (machine output carries it, as the peers do);
+        // `met_at_baseline` tells displays that it means nothing there.
+        if t != b
+            && let Some(y) = a.value
+        {
+            let c = y
+                .checked_sub(b)
+                .and_then(|d| d.checked_div(t.checked_sub(b)?));
+            a.completion = exact(ind, a, "completion", c);
+        }
+        // Elapsed and planned time in exact ticks; R is one division of
+        // exact products, so a ratio of exactly 0.95 or 0.60 stays so
+        // (two rounded quotients divided can land just below it).
+        let planned = Decimal::from(tt.ticks() - t0.ticks());
+        let p = a.period.filter(|_| t0 < tt)?;
+        let elapsed = Decimal::from(p.ticks() - t0.ticks());
+        a.time_progress = time_progress(t0, p, tt);
+        let y = a.value.filter(|_| elapsed > Decimal::ZERO && t != b)?;
+        a.ratio = y
+            .checked_sub(b)
+            .and_then(|d| d.checked_mul(planned))
+            .and_then(|n| n.checked_div(t.checked_sub(b)?.checked_mul(elapsed)?))
+            // Too large for the exact products: completion × planned / elapsed.
+            .or_else(|| a.completion?.checked_mul(planned)?.checked_div(elapsed));
+        if a.ratio.is_some() {
+            return None;
+        }
+        // Beyond a decimal even so: grade on floats, and say the figure is left empty.
+        overflowed(ind, a, "progress ratio");
+        let f = |d: Decimal| f64_of(d).unwrap_or(f64::NAN);
+        let r = (f(y) - f(b)) / (f(t) - f(b)) * f(planned) / f(elapsed);
+        r.is_finite().then_some(r)
+    }
+
+    /// The change per year and the rate still needed to reach `t` from
+    /// `y` at `p` by the deadline.
+    fn required(&self, ind: &Indicator, a: &mut Assessment, y: Decimal, t: Decimal, p: Period) {
+        let tt = ind.target_period;
+        let ticks = Decimal::from(tt.ticks() - p.ticks());
+        let per_year = Decimal::from(TICKS_PER_YEAR);
+        let change = t.checked_sub(y).and_then(|d| {
+            (d.checked_mul(per_year).and_then(|n| n.checked_div(ticks)))
+                // Too large for the exact product: divide first.
+                .or_else(|| d.checked_div(ticks)?.checked_mul(per_year))
+        });
+        a.required_change = exact(ind, a, "change per year still needed", change);
+        // Whole years (the usual deadline and periods) need no division.
+        let years = match (tt.ticks() - p.ticks()) % TICKS_PER_YEAR {
+            0 => Decimal::from((tt.ticks() - p.ticks()) / TICKS_PER_YEAR),
+            _ => ticks / per_year,
+        };
+        a.required_rate = rate(y, t, years);
+    }
+
     /// Method `cagr`: `R` (or `P`), `C` and the score into the assessment,
     /// and the grade they give (`no-data` when growth cannot be measured).
     fn cagr_grade(&self, ind: &Indicator, a: &mut Assessment, level: Option<Decimal>) -> Status {
         let f = f64_of;
+        // The ratio is this method's R or P, or nothing: never the
+        // `time` method's (a pair of opposite signs has none).
+        a.ratio = None;
         let (Some(b), Some(y), Some(t0), Some(t)) =
             (a.baseline, a.value, a.baseline_period, a.period)
         else {
@@ -573,6 +623,35 @@ fn grade(r: Decimal, th: &crate::plan::Thresholds) -> Status {
     } else {
         Status::Regressing
     }
+}
+
+/// A figure that a checked operation left empty, told rather than left
+/// silently empty: `None` here means beyond what an exact decimal holds.
+fn exact(ind: &Indicator, a: &mut Assessment, figure: &str, v: Option<Decimal>) -> Option<Decimal> {
+    if v.is_none() {
+        overflowed(ind, a, figure);
+    }
+    v
+}
+
+/// Warn that `figure` of the series is beyond an exact decimal (±7.9 × 10^28).
+fn overflowed(ind: &Indicator, a: &mut Assessment, figure: &str) {
+    let mut series = format!("`{}`", ind.id);
+    for part in [&a.region, &a.breakdown] {
+        if !part.is_empty() {
+            series.push_str(&format!(" ({part})"));
+        }
+    }
+    a.warnings.push(format!(
+        "{series}: the {figure} is beyond what an exact decimal holds (±7.9 × 10^28) and is left empty"
+    ));
+}
+
+/// A float as a decimal, the largest decimal of its sign beyond the range
+/// (for grading only: the order of thresholds is all that matters there).
+fn saturating_decimal(r: f64) -> Decimal {
+    use rust_decimal::prelude::FromPrimitive;
+    Decimal::from_f64(r).unwrap_or(if r > 0.0 { Decimal::MAX } else { Decimal::MIN })
 }
 
 /// `(y − b) / |b| × 100`.

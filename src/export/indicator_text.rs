@@ -267,9 +267,14 @@ fn period_table(s: &Shown, b: &Block, ascii: bool) -> comfy_table::Table {
         if Some(r.period) == b.a.baseline_period {
             period.push_str(lang.pick(" (基期)", " (baseline)"));
         }
+        let mut value = display::value(r.value, ind, prec);
+        // A value `track add --revise` replaced: its note says what it was.
+        if (r.note.as_deref()).is_some_and(crate::actuals::revise::is_revised) {
+            value.push_str(lang.pick(" (修订)", " (revised)"));
+        }
         let mut cells = vec![
             Cell::new(period),
-            Cell::new(display::value(r.value, ind, prec)),
+            Cell::new(value),
             Cell::new(
                 r.change
                     .map_or_else(dash, |c| change(c, r.change_pct, ind, prec, lang)),

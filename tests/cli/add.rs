@@ -1,6 +1,8 @@
 //! `track add`: appending actuals as a user or a script would, validated;
 //! bad values leave the file untouched; concurrent adds neither tear nor lose
-//! a row; workbooks are never written into; line endings are kept.
+//! a row; workbooks are never written into; line endings are kept; a full
+//! disk or a file size limit part-way through a row leaves the file byte for
+//! byte as it was; `--revise` replaces a value and keeps the old one.
 
 use crate::{output as track, stderr_of as stderr, stdout_of as stdout};
 use assert_cmd::Command;
@@ -335,4 +337,244 @@ fn add_keeps_the_file_s_line_endings_and_drops_nothing_silently() {
         "{}",
         stderr(&o)
     );
+}
+
+/// An actuals file of exactly `len` bytes (the source column pads it).
+fn actuals_of_length(len: usize) -> String {
+    let head = "indicator,period,value,source\nger,2021,91,";
+    let mut s = head.to_string();
+    s.push_str(&"x".repeat(len - head.len() - 1));
+    s.push('\n');
+    assert_eq!(s.len(), len);
+    s
+}
+
+/// `track ARGS` in `dir` under a file size limit of 512 bytes (`ulimit -f
+/// 1`: 512-byte blocks in POSIX sh), with `SIGXFSZ` ignored or not.
+fn limited(dir: &std::path::Path, ignore_xfsz: bool, args: &[&str]) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("track");
+    let trap = if ignore_xfsz { "trap '' XFSZ; " } else { "" };
+    std::process::Command::new("sh")
+        .current_dir(dir)
+        .arg("-c")
+        .arg(format!("ulimit -f 1; {trap}exec \"$0\" \"$@\""))
+        .arg(bin)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run track under sh")
+}
+
+#[test]
+#[cfg(unix)]
+fn add_past_a_file_size_limit_leaves_the_file_as_it_was() {
+    // 500 bytes: the row fits partly (a short write); 512: not at all
+    // (with SIGXFSZ ignored, the write fails with EFBIG).
+    for (len, ignore) in [(500, false), (500, true), (512, true)] {
+        let dir = add_workspace();
+        let csv = dir.path().join("actuals.csv");
+        let before = actuals_of_length(len);
+        std::fs::write(&csv, &before).unwrap();
+        let o = limited(
+            dir.path(),
+            ignore,
+            &["add", "ger", "92.5", "--period", "2022"],
+        );
+        assert_eq!(o.status.code(), Some(2), "{len} {ignore}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("cannot write to actuals.csv (the file is left as it was"),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(
+            std::fs::read_to_string(&csv).unwrap(),
+            before,
+            "{len} {ignore}"
+        );
+    }
+}
+
+/// `track ARGS` in `dir` on 6 May 2024.
+fn on_day(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("track")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TRACK_TODAY", "2024-05-06")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn revise_replaces_a_value_and_keeps_the_old_one_in_the_note() {
+    let dir = add_workspace();
+    let csv = dir.path().join("actuals.csv");
+    std::fs::write(
+        &csv,
+        "indicator,period,value,source,note\r\nger,2021,91,,\r\nger,2022,92.1,快报,初值\r\n",
+    )
+    .unwrap();
+    // Without --revise a different value is refused, as ever.
+    let o = on_day(dir.path(), &["add", "ger", "92.5", "--period", "2022"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let args = [
+        "add", "ger", "92.5", "--period", "2022", "--revise", "--source", "公报",
+    ];
+    let o = on_day(dir.path(), &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("revised ger for 2022 in actuals.csv: 92.1 → 92.5"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        "indicator,period,value,source,note\r\nger,2021,91,,\r\n\
+         ger,2022,92.5,公报,初值 [修订 2024-05-06: 92.1 → 92.5]\r\n"
+    );
+    // The same again: nothing to do.
+    let before = std::fs::read_to_string(&csv).unwrap();
+    let o = on_day(dir.path(), &args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("already recorded"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), before);
+    // A period not yet recorded: an ordinary add.
+    let o = on_day(
+        dir.path(),
+        &["add", "ger", "93", "--period", "2023", "--revise"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&csv)
+            .unwrap()
+            .ends_with("ger,2023,93,,\r\n")
+    );
+    // `show` marks the revised value.
+    let o = on_day(dir.path(), &["show", "ger"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    let line = out.lines().find(|l| l.contains("2022")).unwrap_or_default();
+    assert!(line.contains("92.5% (修订)"), "{out}");
+    assert!(line.contains("[修订 2024-05-06: 92.1 → 92.5]"), "{out}");
+}
+
+#[test]
+fn revise_refuses_what_it_cannot_record_and_changes_nothing() {
+    let dir = add_workspace();
+    let csv = dir.path().join("actuals.csv");
+    for (before, args, expect) in [
+        (
+            "indicator,period,value\nger,2021,91\n",
+            vec!["add", "ger", "92", "--period", "2021", "--revise"],
+            "actuals.csv: the file has no note column",
+        ),
+        (
+            "indicator,period,value,note\nger,2021,91,\n",
+            vec!["add", "ger", "9x", "--period", "2021", "--revise"],
+            "`9x` is not a number",
+        ),
+    ] {
+        std::fs::write(&csv, before).unwrap();
+        let o = on_day(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(expect), "{args:?}: {}", stderr(&o));
+        assert_eq!(std::fs::read_to_string(&csv).unwrap(), before);
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names.len(), 3, "no temporary file left: {names:?}");
+}
+
+#[test]
+fn concurrent_revisions_keep_every_row_and_every_revision() {
+    let dir = add_workspace();
+    let plan = std::fs::read_to_string(dir.path().join("plan.toml")).unwrap();
+    let plan = plan.replace(
+        "baseline = 2020\ntarget = 2025",
+        "baseline = \"2020-01-01\"\ntarget = \"2025-12-31\"",
+    );
+    std::fs::write(dir.path().join("plan.toml"), plan).unwrap();
+    let csv = dir.path().join("actuals.csv");
+    let mut seed = String::from("indicator,period,value,note\n");
+    for r in 0..4 {
+        seed.push_str(&format!("ger,{},50,\n", day_to_date(r)));
+    }
+    std::fs::write(&csv, seed).unwrap();
+    const ROUNDS: usize = 6;
+    let bin = assert_cmd::cargo::cargo_bin("track");
+    let workers: Vec<_> = (0..8)
+        .map(|w| {
+            let (bin, cwd) = (bin.clone(), dir.path().to_path_buf());
+            std::thread::spawn(move || {
+                for i in 0..ROUNDS {
+                    // Two writers revise each seeded row; each also adds rows of its own.
+                    let revise = [
+                        "add".to_string(),
+                        "ger".into(),
+                        format!("{}", w * 100 + i),
+                        "--period".into(),
+                        day_to_date(w % 4),
+                        "--revise".into(),
+                    ];
+                    let add = [
+                        "add".to_string(),
+                        "ger".into(),
+                        "1".into(),
+                        "--period".into(),
+                        day_to_date(100 + w * ROUNDS + i),
+                    ];
+                    for args in [&revise[..], &add[..]] {
+                        let o = std::process::Command::new(&bin)
+                            .current_dir(&cwd)
+                            .env("TRACK_TODAY", "2024-05-06")
+                            .env("NO_COLOR", "1")
+                            .args(args)
+                            .output()
+                            .unwrap();
+                        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+                    }
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.expect("every row parses"))
+        .collect();
+    assert_eq!(rows.len(), 4 + 8 * ROUNDS, "{text}");
+    for r in 0..4 {
+        let row = rows.iter().find(|row| row[1] == day_to_date(r)).unwrap();
+        // Every revision is in the note, each from the value the one before left.
+        let stamps: Vec<(&str, &str)> = row[3]
+            .split(" [")
+            .map(|s| {
+                let s = s.trim_start_matches('[').trim_end_matches(']');
+                let (old, new) = s.split_once(": ").unwrap().1.split_once(" → ").unwrap();
+                (old, new)
+            })
+            .collect();
+        assert_eq!(stamps.len(), 2 * ROUNDS, "{}", &row[3]);
+        assert_eq!(stamps[0].0, "50");
+        for pair in stamps.windows(2) {
+            assert_eq!(pair[0].1, pair[1].0, "{}", &row[3]);
+        }
+        assert_eq!(stamps.last().unwrap().1, &row[2]);
+        let mut written: Vec<usize> = stamps.iter().map(|s| s.1.parse().unwrap()).collect();
+        written.sort();
+        let mut want: Vec<usize> = [r, r + 4]
+            .iter()
+            .flat_map(|w| (0..ROUNDS).map(move |i| w * 100 + i))
+            .collect();
+        want.sort();
+        assert_eq!(written, want);
+    }
+    let o = on_day(dir.path(), &["validate"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }

@@ -19,6 +19,7 @@ mod cagr;
 mod changes;
 mod comparators;
 mod down;
+mod edges;
 mod every_period;
 mod headline;
 mod met_at_baseline;
