@@ -115,14 +115,14 @@ impl Table {
                     heading: None,
                     grouped: l.depth > 0,
                     cells: (grid.columns.iter().zip(&l.cells))
-                        .map(|(c, text)| Cell {
+                        .map(|(c, cell)| Cell {
                             class: match c.kind {
                                 grid::Kind::Name => "name".into(),
                                 grid::Kind::Text => String::new(),
                                 grid::Kind::Number => "num".into(),
                                 grid::Kind::Status => format!("status {}", class(l.status)),
                             },
-                            text: text.clone(),
+                            text: cell.text.clone(),
                             link: (c.kind == grid::Kind::Name)
                                 .then(|| l.anchor.clone())
                                 .flatten(),

@@ -48,9 +48,8 @@ impl Exporter for Markdown {
 /// A grid as a Markdown table: figures right-aligned, group headings as
 /// bold rows.
 pub fn table(grid: &Grid, s: &mut String) {
-    let cells = |v: &[String]| v.iter().map(|c| md(c)).collect::<Vec<_>>().join(" | ");
-    let header: Vec<String> = grid.columns.iter().map(|c| c.label.clone()).collect();
-    let _ = writeln!(s, "| {} |", cells(&header));
+    let cells = |v: &mut dyn Iterator<Item = &str>| v.map(md).collect::<Vec<_>>().join(" | ");
+    let _ = writeln!(s, "| {} |", cells(&mut grid.header().into_iter()));
     let align: Vec<&str> = (grid.columns.iter())
         .map(|c| {
             if c.kind == Kind::Number {
@@ -68,7 +67,11 @@ pub fn table(grid: &Grid, s: &mut String) {
                 let _ = writeln!(s, "| **{}** |{blanks}", md(g));
             }
             Row::Line(l) => {
-                let _ = writeln!(s, "| {} |", cells(&l.cells));
+                let _ = writeln!(
+                    s,
+                    "| {} |",
+                    cells(&mut l.cells.iter().map(|c| c.text.as_str()))
+                );
             }
         }
     }

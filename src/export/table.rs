@@ -67,16 +67,20 @@ pub fn draw(grid: &Grid, color: bool) -> comfy_table::Table {
                 t.add_row(heading);
             }
             Row::Line(line) => {
-                let cells = (grid.columns.iter().zip(&line.cells)).map(|(c, text)| match c.kind {
-                    Kind::Name => Cell::new(format!("{}{text}", "  ".repeat(line.depth.into()))),
-                    Kind::Text => Cell::new(text),
-                    Kind::Number => Cell::new(text).set_alignment(CellAlignment::Right),
-                    Kind::Status if color => {
-                        let st = status_style(line.status);
-                        Cell::new(format!("{st}{text}{st:#}"))
-                    }
-                    Kind::Status => Cell::new(text),
-                });
+                let cells = (grid.columns.iter().zip(&line.cells))
+                    .map(|(c, cell)| (c, &cell.text))
+                    .map(|(c, text)| match c.kind {
+                        Kind::Name => {
+                            Cell::new(format!("{}{text}", "  ".repeat(line.depth.into())))
+                        }
+                        Kind::Text => Cell::new(text),
+                        Kind::Number => Cell::new(text).set_alignment(CellAlignment::Right),
+                        Kind::Status if color => {
+                            let st = status_style(line.status);
+                            Cell::new(format!("{st}{text}{st:#}"))
+                        }
+                        Kind::Status => Cell::new(text),
+                    });
                 t.add_row(cells.collect::<Vec<_>>());
             }
         }

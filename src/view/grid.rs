@@ -4,8 +4,9 @@
 //! own markup, the same cells — so a table is built once, by name, and
 //! drawn everywhere without any renderer knowing which column is which.
 //!
-//! Invariants: every row has one cell per column; a cell is final text
-//! (rounded, with its unit), so renderers only escape and align it.
+//! Invariants: every row has one cell per column; a cell's text is final
+//! (rounded, with its unit), so renderers only escape and align it; a
+//! cell's [`Number`] is the exact figure it shows.
 
 use crate::engine::Status;
 
@@ -37,10 +38,49 @@ impl Column {
     }
 }
 
+/// A figure behind a cell, for formats that keep numbers as numbers
+/// (a spreadsheet shows `value` with `decimals` and `suffix`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Number {
+    pub value: rust_decimal::Decimal,
+    pub decimals: u32,
+    /// Shown after the number: `%`, `个百分点`, `年`.
+    pub suffix: String,
+}
+
+/// A cell: its text, and the number it shows where it shows one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Cell {
+    pub text: String,
+    pub number: Option<Number>,
+}
+
+impl Cell {
+    pub fn text(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            number: None,
+        }
+    }
+
+    pub fn number(text: impl Into<String>, number: Number) -> Cell {
+        Cell {
+            text: text.into(),
+            number: Some(number),
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell::text(text)
+    }
+}
+
 /// A data row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
-    pub cells: Vec<String>,
+    pub cells: Vec<Cell>,
     /// Colours the [`Kind::Status`] cell.
     pub status: Status,
     /// Where the row's details are (an HTML fragment id), if anywhere.

@@ -2,7 +2,7 @@
 //! latest value, target, gap, completion, time elapsed, change and status,
 //! under the plan's group headings, as a [`Grid`] every human format draws.
 
-use super::grid::{Column, Grid, Kind, Line, Row};
+use super::grid::{Cell, Column, Grid, Kind, Line, Row};
 use super::{PlanView, View, grouped};
 use crate::display::{self, Lang, labels};
 use crate::engine::Assessment;
@@ -66,7 +66,7 @@ impl StatusRow {
     }
 
     /// The cells in the order of [`columns`].
-    fn cells(self) -> Vec<String> {
+    fn cells(self) -> Vec<Cell> {
         let mut cells = vec![self.name];
         cells.extend(self.series);
         cells.extend([
@@ -79,7 +79,7 @@ impl StatusRow {
             self.change,
             self.status,
         ]);
-        cells
+        cells.into_iter().map(Cell::from).collect()
     }
 }
 
