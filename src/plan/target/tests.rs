@@ -4,11 +4,11 @@ use super::*;
 use proptest::prelude::*;
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
+pub(super) fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
-fn ok(s: &str) -> TargetExpr {
+pub(super) fn ok(s: &str) -> TargetExpr {
     match parse_target(s) {
         Ok(e) => e,
         Err(e) => panic!("{s:?} should parse, got {e:?}"),
@@ -16,17 +16,17 @@ fn ok(s: &str) -> TargetExpr {
 }
 
 /// The offending text and the message.
-fn err(s: &str) -> (String, String) {
+pub(super) fn err(s: &str) -> (String, String) {
     match parse_target(s) {
         Ok(e) => panic!("{s:?} should not parse, got {e:?}"),
         Err(e) => (s[e.span.clone()].to_string(), e.message),
     }
 }
 
-fn reach(s: &str) -> TargetExpr {
+pub(super) fn reach(s: &str) -> TargetExpr {
     TargetExpr::Reach(d(s))
 }
-fn cmp(op: Op, s: &str) -> TargetExpr {
+pub(super) fn cmp(op: Op, s: &str) -> TargetExpr {
     TargetExpr::Compare(op, d(s))
 }
 
@@ -284,11 +284,8 @@ fn trailing_garbage() {
         )
     );
     assert_eq!(
-        err("95%左右"),
-        (
-            "左右".into(),
-            "unexpected \"左右\" after the number; expected %, a comparator word or nothing".into()
-        )
+        err("95%左右吧"),
+        ("吧".into(), "unexpected \"吧\" after \"左右\"".into())
     );
     assert_eq!(
         err("1e5"),
@@ -313,25 +310,37 @@ fn trailing_garbage() {
 
 #[test]
 fn unknown_word() {
-    let help = "expected a number, a comparator (>=, >, <=, <, 以上, 超过, …), \
-                a range (90..95), a change (+5pp, +10%) or maintain";
-    assert_eq!(
-        err("around 95"),
-        ("around".into(), format!("unexpected \"around\"; {help}"))
+    let not_a_form = |w: &str| format!("unexpected \"{w}\": not a form of target");
+    assert_eq!(err("around 95"), ("around".into(), not_a_form("around")));
+    assert_eq!(err("大概95%"), ("大概".into(), not_a_form("大概")));
+    assert_eq!(err("overall 95"), ("overall".into(), not_a_form("overall")));
+    assert_eq!(err(".5"), (".".into(), not_a_form(".")));
+    assert_eq!(err("——"), ("——".into(), not_a_form("——")));
+}
+
+#[test]
+fn a_form_not_understood_lists_the_forms_and_the_closest() {
+    let e = parse_target("持续增高").unwrap_err();
+    let help = e.help.expect("a help");
+    assert!(
+        help.starts_with("did you mean \"持续提高\"? understood forms: 95%, 达到95%, ≥92%"),
+        "{help}"
     );
-    assert_eq!(
-        err("大约95%"),
-        ("大约".into(), format!("unexpected \"大约\"; {help}"))
-    );
-    assert_eq!(
-        err("overall 95"),
-        ("overall".into(), format!("unexpected \"overall\"; {help}"))
-    );
-    assert_eq!(err(".5"), (".".into(), format!("unexpected \".\"; {help}")));
-    assert_eq!(
-        err("——"),
-        ("——".into(), format!("unexpected \"——\"; {help}"))
-    );
+    for form in [
+        "95%左右",
+        "达到全国平均水平",
+        "逐年提高",
+        "翻一番",
+        "全覆盖",
+        "基本消除",
+    ] {
+        assert!(help.contains(form), "{form} in {help}");
+    }
+    // The user's number goes into the suggestion.
+    let e = parse_target("87%以上吧").unwrap_err();
+    assert!(e.help.unwrap().starts_with("did you mean \"87%以上\"?"));
+    // A specific mistake keeps its own message and no list.
+    assert_eq!(parse_target("95..90").unwrap_err().help, None);
 }
 
 #[test]
@@ -530,16 +539,46 @@ fn dash_range_hint() {
 }
 
 #[test]
-fn better_than_hint() {
+fn reference_regions_are_kept_as_written() {
+    let at_least = |r: &str| TargetExpr::AtLeast(r.into());
+    assert_eq!(ok("达到全国平均水平"), at_least("全国平均水平"));
+    assert_eq!(ok("不低于全区水平"), at_least("全区水平"));
+    assert_eq!(ok("力争达到全国平均水平"), at_least("全国平均水平"));
+    assert_eq!(ok("达到全国平均"), at_least("全国平均"));
+    assert_eq!(ok("at least the level of China"), at_least("China"));
     assert_eq!(
-        err("优于全区水平"),
+        ok("高于全国平均水平"),
+        TargetExpr::Above("全国平均水平".into())
+    );
+    assert_eq!(ok("超过全区水平"), TargetExpr::Above("全区水平".into()));
+    assert_eq!(
+        ok("above the level of China"),
+        TargetExpr::Above("China".into())
+    );
+    assert_eq!(
+        ok("优于全区水平"),
+        TargetExpr::BetterThan("全区水平".into())
+    );
+    assert_eq!(
+        ok("优于内蒙古自治区"),
+        TargetExpr::BetterThan("内蒙古自治区".into())
+    );
+    assert_eq!(
+        ok("better than Inner Mongolia"),
+        TargetExpr::BetterThan("Inner Mongolia".into())
+    );
+    // A number after the word is a level; words without 水平 are no region.
+    assert_eq!(ok("达到95%"), reach("95"));
+    assert_eq!(ok("高于92%"), cmp(Op::Gt, "92"));
+    assert_eq!(
+        err("达到abc"),
         (
-            "优于全区水平".into(),
-            "a \"better than\" target needs the region's id: write it as a table, \
-             { better_than = \"<region id>\" }"
-                .into()
+            "abc".into(),
+            "expected a number after \"达到\", found \"abc\"".into()
         )
     );
+    // 保持 the baseline's level is still "maintain".
+    assert_eq!(ok("不低于基期水平"), TargetExpr::Maintain);
 }
 
 #[test]
@@ -739,6 +778,24 @@ proptest! {
     fn range_round_trips(a in decimal(), b in decimal()) {
         let (lo, hi) = if a <= b { (a, b) } else { (b, a) };
         prop_assert_eq!(parse_target(&format!("{lo}..{hi}")), Ok(TargetExpr::Range(lo, hi)));
+    }
+
+    #[test]
+    fn about_round_trips(v in decimal()) {
+        // A sign in front of a bare number makes a change: "约-1%", not "-1%左右".
+        prop_assert_eq!(parse_target(&format!("约{v}%")), Ok(TargetExpr::About(v)));
+        let v = v.abs();
+        prop_assert_eq!(parse_target(&format!("{v}%左右")), Ok(TargetExpr::About(v)));
+        prop_assert_eq!(parse_target(&format!("约{v}")), Ok(TargetExpr::About(v)));
+    }
+
+    #[test]
+    fn unit_decoration_round_trips(v in decimal(), unit in prop::sample::select(vec!["年", "万人", "所", "人", "‰"])) {
+        let v = v.abs();
+        prop_assert_eq!(
+            parse_target_in(&format!("{v}{unit}以上"), Some(unit)),
+            Ok(TargetExpr::Compare(Op::Ge, v))
+        );
     }
 
     #[test]
