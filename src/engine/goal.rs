@@ -78,8 +78,10 @@ impl Goal {
                 Goal::Cmp(if d.is_sign_negative() { Op::Le } else { Op::Ge }, level)
             }
             TargetExpr::DeltaPercent(p) => {
+                // A change in percent of 0 is no target at all: none, not "≥ 0".
+                let baseline = baseline.filter(|b| !b.is_zero())?;
                 let factor = Decimal::ONE.checked_add(p.checked_div(Decimal::ONE_HUNDRED)?)?;
-                let level = baseline?.checked_mul(factor)?;
+                let level = baseline.checked_mul(factor)?;
                 Goal::Cmp(if p.is_sign_negative() { Op::Le } else { Op::Ge }, level)
             }
             TargetExpr::Maintain => Goal::Cmp(toward(direction), baseline?),

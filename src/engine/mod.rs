@@ -15,6 +15,8 @@ mod rows;
 mod status;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_targets;
 
 use std::cell::Cell;
 
@@ -428,6 +430,13 @@ impl Context<'_> {
                 }
                 a.early = a.period.is_some_and(|p| p < ind.target_period);
                 Status::Achieved
+            }
+            TargetExpr::DeltaPercent(p) if a.baseline.is_some_and(|b| b.is_zero()) => {
+                a.warnings.push(format!(
+                    "`{}`: a change of {p}% from a baseline of 0 is still 0: the target means nothing for this series",
+                    ind.id
+                ));
+                Status::NoData
             }
             TargetExpr::Trend => {
                 if a.baseline.is_none() || a.period == a.baseline_period {
