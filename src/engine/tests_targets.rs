@@ -126,7 +126,10 @@ fn above_the_regions_level_is_strict() {
         ("inner-mongolia", 2023, "95"),
     ]);
     let better = plan("\"优于全区水平\"", "%", "direction = \"up\"\n");
-    assert_eq!(series(&better, &csv, 2023, "xilingol").status, Status::OffTrack);
+    assert_eq!(
+        series(&better, &csv, 2023, "xilingol").status,
+        Status::OffTrack
+    );
 }
 
 #[test]

@@ -495,27 +495,4 @@ pub(crate) fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn positions_are_those_of_locations() {
-        // Multi-byte characters, CRLF, an empty line, no final newline.
-        let source = "[plan]\r\nid = \"p\"\n\n名称 = \"规划\"\r\n  target = \"≥92%\"\nlast";
-        let r = Reader {
-            source,
-            path: "plan.toml",
-            diags: Diagnostics::default(),
-            line_starts: std::cell::OnceCell::new(),
-            names: RegionNames::default(),
-        };
-        for start in 0..=source.len() + 2 {
-            let (line, col) = r.at(start..start).line_col();
-            assert_eq!(r.pos(&(start..start)), Pos { line, col }, "at {start}");
-            for end in start..=source.len() + 2 {
-                let slow = Location::in_source("plan.toml", source, start..end);
-                assert_eq!(r.at(start..end), slow, "at {start}..{end}");
-            }
-        }
-    }
-}
+mod tests;
