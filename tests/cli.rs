@@ -1815,3 +1815,5 @@ mod init;
 mod report;
 #[path = "cli/show.rs"]
 mod show;
+#[path = "cli/targets.rs"]
+mod targets;
