@@ -49,6 +49,7 @@ pub fn parse_plan(source: &str, path: &str) -> Result<(Plan, Diagnostics), Input
         diags: Diagnostics::default(),
         line_starts: std::cell::OnceCell::new(),
         names: RegionNames::default(),
+        forms_listed: None,
     };
     let doc = match ImDocument::parse(source) {
         Ok(doc) => doc,
@@ -87,6 +88,9 @@ struct Reader<'a> {
     line_starts: std::cell::OnceCell<Vec<usize>>,
     /// The words that name the plan's regions, once they are read.
     names: RegionNames,
+    /// Where the forms of target were listed (`plan.toml:12:13`), once a
+    /// target that is no form was reported: later ones point there.
+    forms_listed: Option<String>,
 }
 
 impl Reader<'_> {
@@ -476,18 +480,24 @@ fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
+/// Levenshtein distance in characters, one row kept (no allocation per row:
+/// it runs for every misspelt word of a plan with thousands of them).
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
+        // `diagonal` is the previous row's cell left of `j + 1`.
+        let mut diagonal = row[0];
+        row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
         }
-        prev = cur;
     }
-    prev[b.len()]
+    row[b.len()]
 }
 
 pub(crate) fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {

@@ -280,6 +280,11 @@ pub struct TargetError {
     /// What to write instead: for a form that is not understood, the forms
     /// that are, and the closest; for a unit, the indicator's.
     pub help: Option<String>,
+    /// The text is no form of target (`help` lists the forms): a caller
+    /// reporting many may list them once and give `closest` after that.
+    pub unknown_form: bool,
+    /// For a form not understood, the form nearest to the text, if any.
+    pub closest: Option<String>,
 }
 
 /// Parse a target string as written in a plan, without knowing the
@@ -345,6 +350,8 @@ fn error(message: String, span: Range<usize>) -> TargetError {
         message,
         span,
         help: None,
+        unknown_form: false,
+        closest: None,
     }
 }
 

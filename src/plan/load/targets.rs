@@ -10,7 +10,9 @@ use toml_edit::{Item, TableLike, Value};
 use super::Reader;
 use crate::diag::Diagnostic;
 use crate::period::Period;
-use crate::plan::target::{Direction, Monotone, TargetExpr, parse_number, parse_target_in};
+use crate::plan::target::{
+    Direction, Monotone, TargetError, TargetExpr, parse_number, parse_target_in,
+};
 use crate::plan::{Indicator, Milestone, Plan};
 
 /// The keys of a target table.
@@ -95,10 +97,11 @@ impl Reader<'_> {
                 } else {
                     span
                 };
+                let help = self.target_help(&e, &at);
                 let mut d = Diagnostic::error(format!("cannot read the target of {what}"))
                     .at(self.at(at))
                     .label(e.message);
-                if let Some(help) = e.help {
+                if let Some(help) = help {
                     d = d.help(help);
                 }
                 self.diags.push(d);
@@ -115,6 +118,26 @@ impl Reader<'_> {
             *words = self.reference_region(words, false, at, plan)?;
         }
         Some((expr, text))
+    }
+
+    /// The help of a target that does not parse: the list of forms the
+    /// first time, and after that where it is (a plan of many such
+    /// targets would repeat it at every one).
+    fn target_help(&mut self, e: &TargetError, at: &Range<usize>) -> Option<String> {
+        if !e.unknown_form {
+            return e.help.clone();
+        }
+        let Some(listed) = &self.forms_listed else {
+            let pos = self.pos(at);
+            self.forms_listed = Some(format!("{}:{}:{}", self.path, pos.line, pos.col));
+            return e.help.clone();
+        };
+        Some(match &e.closest {
+            Some(form) => {
+                format!("did you mean \"{form}\"? (the forms understood are listed at {listed})")
+            }
+            None => format!("the forms understood are listed at {listed}"),
+        })
     }
 
     fn target_table(

@@ -89,6 +89,7 @@ fn positions_are_those_of_locations() {
         diags: Diagnostics::default(),
         line_starts: std::cell::OnceCell::new(),
         names: RegionNames::default(),
+        forms_listed: None,
     };
     for start in 0..=source.len() + 2 {
         let (line, col) = r.at(start..start).line_col();
@@ -183,6 +184,43 @@ fn a_form_not_understood_lists_the_forms() {
         help.starts_with("did you mean \"持续提高\"? understood forms: 95%"),
         "{help}"
     );
+}
+
+#[test]
+fn the_forms_are_listed_once_per_plan() {
+    let toml = format!(
+        "{HEAD}[[indicator]]\nid = \"a\"\ntarget = \"持续增高\"\n\n\
+         [[indicator]]\nid = \"b\"\ntarget = \"明显改善办学条件\"\n\n\
+         [[indicator]]\nid = \"c\"\ntarget = \"逐年增高\"\n"
+    );
+    let e = errors(&toml);
+    let helps: Vec<&str> = e.iter().map(|p| p.help.as_deref().unwrap()).collect();
+    assert!(helps[0].contains("understood forms: 95%"), "{}", helps[0]);
+    let first = format!("plan.toml:{}:11", line_of(&toml, "持续增高"));
+    assert_eq!(
+        helps[1],
+        format!("the forms understood are listed at {first}")
+    );
+    assert_eq!(
+        helps[2],
+        format!("did you mean \"逐年提高\"? (the forms understood are listed at {first})")
+    );
+}
+
+#[test]
+fn edit_distances() {
+    for (a, b, n) in [
+        ("", "", 0),
+        ("abc", "", 3),
+        ("", "abc", 3),
+        ("kitten", "sitting", 3),
+        ("持续增高", "持续提高", 1),
+        ("colour", "color", 1),
+        ("flaw", "lawn", 2),
+    ] {
+        assert_eq!(edit_distance(a, b), n, "{a} {b}");
+        assert_eq!(edit_distance(b, a), n, "{b} {a}");
+    }
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! of a target that does not parse: the list, and the form closest to what
 //! was written, with the user's own number in it.
 
+use std::sync::OnceLock;
+
 use crate::plan::load::edit_distance;
 
 /// One example of each form, in the order of the reference table.
@@ -44,10 +46,10 @@ pub(super) const EXAMPLES: &[&str] = &[
 /// is quadratic, and such a text is no typo of a short form.
 const MAX_SUGGEST_CHARS: usize = 40;
 
-/// "did you mean …? understood: …" for the text of a target.
-pub(super) fn help(text: &str) -> String {
+/// "did you mean …? understood forms: …", given the closest form.
+pub(super) fn help(closest: Option<&str>) -> String {
     let list = EXAMPLES.join(", ");
-    match closest(text.trim()) {
+    match closest {
         Some(form) => format!("did you mean \"{form}\"? understood forms: {list}"),
         None => format!("understood forms: {list}"),
     }
@@ -55,32 +57,41 @@ pub(super) fn help(text: &str) -> String {
 
 /// The example nearest to `text` once numbers are set aside (`95％以上吧`
 /// is near `92%以上`), written with the text's first number.
-fn closest(text: &str) -> Option<String> {
+pub(super) fn closest(text: &str) -> Option<String> {
+    let text = text.trim();
     if text.chars().count() > MAX_SUGGEST_CHARS {
         return None;
     }
     let (shape, number) = shape(text);
     let len = shape.chars().count();
-    let (distance, form) = EXAMPLES
+    let (distance, (form, example_number)) = shapes()
         .iter()
-        .map(|form| (edit_distance(&shape, &shape_of(form)), *form))
+        .map(|(example_shape, form)| (edit_distance(&shape, example_shape), form))
         .min_by_key(|(d, _)| *d)?;
     if distance == 0 || distance > 2.max(len / 2) {
         return None;
     }
-    Some(match (number, shape_number(form)) {
+    Some(match (number, example_number) {
         (Some(n), Some(example)) => form.replacen(example.as_str(), &n, 1),
         _ => form.to_string(),
     })
 }
 
-fn shape_of(form: &str) -> String {
-    shape(form).0
-}
+/// An example's shape, and the example with its number.
+type Shaped = (String, (&'static str, Option<String>));
 
-/// The first number of an example, as written in it.
-fn shape_number(form: &str) -> Option<String> {
-    shape(form).1
+/// Each example's shape, with the example and its number: made once.
+fn shapes() -> &'static [Shaped] {
+    static SHAPES: OnceLock<Vec<Shaped>> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        EXAMPLES
+            .iter()
+            .map(|form| {
+                let (shape, number) = shape(form);
+                (shape, (*form, number))
+            })
+            .collect()
+    })
 }
 
 /// The text with every number written as `9` (and `％` as `%`), and its
@@ -135,7 +146,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_form() {
-        let h = help("持续增高");
+        let h = help(closest("持续增高").as_deref());
         assert!(h.starts_with("did you mean \"持续提高\"? understood forms: 95%, 达到95%"));
         for form in EXAMPLES {
             assert!(h.contains(form), "{form}");

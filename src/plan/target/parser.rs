@@ -496,9 +496,8 @@ impl<'a> Parser<'a> {
             )
         };
         Some(TargetError {
-            message,
-            span: self.pos..end,
             help: Some(help),
+            ..error(message, self.pos..end)
         })
     }
 
@@ -542,7 +541,9 @@ impl<'a> Parser<'a> {
 
     /// The forms that are understood, and the one closest to the text.
     fn with_forms(&self, mut e: TargetError) -> TargetError {
-        e.help = Some(forms::help(self.text));
+        e.closest = forms::closest(self.text);
+        e.help = Some(forms::help(e.closest.as_deref()));
+        e.unknown_form = true;
         e
     }
 
