@@ -472,10 +472,18 @@ impl Reader<'_> {
 
 /// The allowed word nearest to a misspelt one, if near enough.
 fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let len = word.chars().count();
     candidates
         .iter()
-        .map(|c| (edit_distance(word, c), *c))
-        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .filter_map(|c| {
+            let near = 2.max(c.chars().count() / 3);
+            // The distance is at least the difference in length.
+            if len.abs_diff(c.chars().count()) > near {
+                return None;
+            }
+            let d = edit_distance(word, c);
+            (d <= near).then_some((d, *c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

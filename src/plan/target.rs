@@ -28,6 +28,7 @@ mod forms;
 mod number;
 mod parser;
 mod vocab;
+mod words;
 
 use number::{PERCENT, scan_number};
 use parser::Parser;

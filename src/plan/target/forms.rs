@@ -64,11 +64,15 @@ pub(super) fn closest(text: &str) -> Option<String> {
     }
     let (shape, number) = shape(text);
     let len = shape.chars().count();
+    let near = 2.max(len / 2);
+    // The distance is at least the difference in length: most examples
+    // need no table.
     let (distance, (form, example_number)) = shapes()
         .iter()
-        .map(|(example_shape, form)| (edit_distance(&shape, example_shape), form))
+        .filter(|(example, _)| example.chars().count().abs_diff(len) <= near)
+        .map(|(example, form)| (edit_distance(&shape, example), form))
         .min_by_key(|(d, _)| *d)?;
-    if distance == 0 || distance > 2.max(len / 2) {
+    if distance == 0 || distance > near {
         return None;
     }
     Some(match (number, example_number) {
