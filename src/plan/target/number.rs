@@ -23,6 +23,13 @@ pub(super) struct NumTok {
 /// letters match case-insensitively; a phrase ending in a letter must not be
 /// followed by another letter.
 pub(super) fn match_phrase(haystack: &str, at: usize, phrase: &str) -> Option<usize> {
+    // Most phrases of a table fail on their first byte: say so before
+    // splitting the phrase (every target of a plan goes through the tables).
+    if let (Some(p), Some(h)) = (phrase.as_bytes().first(), haystack.as_bytes().get(at))
+        && !p.eq_ignore_ascii_case(h)
+    {
+        return None;
+    }
     let mut pos = at;
     for (i, part) in phrase.split(' ').enumerate() {
         if i > 0 {
