@@ -151,7 +151,9 @@ pub fn milestone(ind: &Indicator, period: Period) -> String {
 /// A target expression in words; `resolved` is the level it came to, shown
 /// after relative targets (and, when given, the band of an approximate
 /// target). Without `resolved`, what is written parses back to `expr`
-/// (`parse_target_in` with the indicator's unit, regions by name).
+/// (`parse_target_in` with the indicator's unit, regions by name) — but a
+/// change in points outside `%` units (`+5`), a trend and a heading, which
+/// no plan writes as such.
 fn expression(
     expr: &TargetExpr,
     resolved: Option<String>,
