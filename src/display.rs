@@ -149,7 +149,11 @@ pub fn milestone(ind: &Indicator, period: Period) -> String {
 }
 
 /// A target expression in words; `resolved` is the level it came to, shown
-/// after relative targets.
+/// after relative targets (and, when given, the band of an approximate
+/// target). Without `resolved`, what is written parses back to `expr`
+/// (`parse_target_in` with the indicator's unit, regions by name) — but a
+/// change in points outside `%` units (`+5`), a trend and a heading, which
+/// no plan writes as such.
 fn expression(
     expr: &TargetExpr,
     resolved: Option<String>,
@@ -159,11 +163,25 @@ fn expression(
     lang: Lang,
 ) -> String {
     let pct = if ind.is_percent() { "%" } else { "" };
+    let shown = resolved.is_some();
     let resolved = |s: String| match &resolved {
         Some(t) => format!("{s} (→{t})"),
         None => s,
     };
+    let region = |r: &str, zh: &str, en: &str| {
+        let name = plan.region_name(r, lang.en());
+        if lang.en() {
+            format!("{en}{name}")
+        } else {
+            format!("{zh}{name}")
+        }
+    };
     match expr {
+        // A sign before a bare number writes a change: a negative level
+        // says "reach" (`达到-3`).
+        TargetExpr::Reach(v) if v.is_sign_negative() && !v.is_zero() => {
+            format!("{}{v}{pct}", lang.pick("达到", "reach "))
+        }
         TargetExpr::Reach(v) => format!("{v}{pct}"),
         TargetExpr::Compare(op, v) => format!("{}{v}{pct}", op.glyph()),
         TargetExpr::Range(lo, hi) => format!("{lo}–{hi}{pct}"),
@@ -181,25 +199,66 @@ fn expression(
             resolved(format!("{sign}{p}%"))
         }
         TargetExpr::Maintain => resolved(lang.pick("保持", "maintain").to_string()),
-        TargetExpr::BetterThan(r) => {
-            let name = plan.region_name(r, lang.en());
-            let s = if lang.en() {
-                format!("better than {name}")
-            } else {
-                format!("优于{name}")
+        TargetExpr::BetterThan(r) => resolved(region(r, "优于", "better than ")),
+        TargetExpr::AtLeast(r) => {
+            let s = region(r, "不低于", "at least the level of ");
+            resolved(if lang.en() { s } else { format!("{s}水平") })
+        }
+        TargetExpr::Above(r) => {
+            let s = region(r, "高于", "above the level of ");
+            resolved(if lang.en() { s } else { format!("{s}水平") })
+        }
+        TargetExpr::EveryPeriod(m) => match m {
+            Monotone::NonDecreasing => lang.pick("逐年只增不减", "never lower"),
+            Monotone::NonIncreasing => lang.pick("逐年只减不增", "never higher"),
+            Monotone::Increasing => lang.pick("逐年提高", "higher every period"),
+            Monotone::Decreasing => lang.pick("逐年下降", "lower every period"),
+        }
+        .into(),
+        TargetExpr::Improve(d) => {
+            let (s, op) = match d {
+                crate::plan::Direction::Up => {
+                    (lang.pick("持续提高", "higher than the baseline"), ">")
+                }
+                crate::plan::Direction::Down => {
+                    (lang.pick("持续下降", "lower than the baseline"), "<")
+                }
             };
-            resolved(s)
+            match a.target.filter(|_| shown) {
+                Some(b) => format!("{s} ({op}{})", value(b, ind, precision(ind, a))),
+                None => s.to_string(),
+            }
         }
-        TargetExpr::EveryPeriod(Monotone::NonDecreasing) => {
-            lang.pick("逐年只增不减", "never lower").into()
+        TargetExpr::About(v) => {
+            let s = if lang.en() {
+                format!("approximately {v}{pct}")
+            } else if v.is_sign_negative() {
+                format!("约{v}{pct}")
+            } else {
+                format!("{v}{pct}左右")
+            };
+            let tol = ind.tolerance_for(*v);
+            match (v.checked_sub(tol), v.checked_add(tol)) {
+                (Some(lo), Some(hi)) if shown => format!("{s} ({lo}–{hi}{pct})"),
+                _ => s,
+            }
         }
-        TargetExpr::EveryPeriod(Monotone::NonIncreasing) => {
-            lang.pick("逐年只减不增", "never higher").into()
+        TargetExpr::FullCoverage => lang.pick("全覆盖", "full coverage").into(),
+        TargetExpr::Eliminate { nearly: false } => lang.pick("消除", "eliminate").into(),
+        TargetExpr::Eliminate { nearly: true } => {
+            let s = lang.pick("基本消除", "nearly eliminate");
+            let tol = ind.tolerance_for(Decimal::ZERO);
+            if shown && !tol.is_zero() {
+                format!("{s} (≤{tol}{pct})")
+            } else {
+                s.into()
+            }
         }
         TargetExpr::Trend => match a.direction {
             crate::plan::Direction::Up => lang.pick("持续提高", "keep rising").into(),
             crate::plan::Direction::Down => lang.pick("持续下降", "keep falling").into(),
         },
+        TargetExpr::Heading => String::new(),
     }
 }
 
@@ -286,6 +345,7 @@ pub fn has_other_regions(plan: &Plan, actuals: &Actuals) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn rounds_for_display_only_away_from_zero() {
@@ -295,5 +355,166 @@ mod tests {
         assert_eq!(percent(Decimal::new(7, 1)), "70.0%");
         assert_eq!(percent(Decimal::new(2, 0) / Decimal::new(3, 0)), "66.7%");
         assert_eq!(rate(0.012345), "1.23%");
+    }
+
+    // --- What `expression` writes parses back (docs/plan-format.md#targets)
+
+    use crate::actuals::{Actuals, ActualsReader};
+    use crate::engine::Context;
+    use crate::plan::{Direction, Op, parse_plan};
+
+    const REGIONS: &str = "[[region]]\nid = \"xilingol\"\nname = \"锡林郭勒盟\"\nname_en = \"Xilingol\"\n\n\
+         [[region]]\nid = \"inner-mongolia\"\nname = \"内蒙古自治区\"\nname_en = \"Inner Mongolia\"\n\
+         aliases = [\"全区\"]\n\n\
+         [[region]]\nid = \"china\"\nname = \"全国\"\nname_en = \"China\"\n";
+
+    /// A plan of one indicator `x` in `unit` whose target is `target`
+    /// written as a TOML literal string.
+    fn plan_of(target: &str, unit: &str, direction: Option<Direction>) -> Plan {
+        let direction = direction.map_or(String::new(), |d| {
+            format!("direction = \"{}\"\n", d.as_str())
+        });
+        let toml = format!(
+            "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = 2020\ntarget = 2025\nregion = \"xilingol\"\n\n\
+             {REGIONS}\n[[indicator]]\nid = \"x\"\nunit = \"{unit}\"\ntarget = '{target}'\n{direction}"
+        );
+        match parse_plan(&toml, "plan.toml") {
+            Ok((plan, _)) => plan,
+            Err(e) => panic!("{target:?} in {unit:?} does not load: {e:?}"),
+        }
+    }
+
+    fn empty(plan: &Plan) -> Actuals {
+        ActualsReader::new(plan).finish().expect("no rows").0
+    }
+
+    /// The target written back, without what it resolves to.
+    fn written(expr: &TargetExpr, unit: &str, lang: Lang) -> String {
+        let mut plan = plan_of("95", unit, Some(Direction::Up));
+        plan.indicators[0].target = expr.clone();
+        let actuals = empty(&plan);
+        let ctx = Context {
+            plan: &plan,
+            actuals: &actuals,
+            as_of: Period::Year(2023),
+            method: None,
+            keep_points: false,
+        };
+        let a = ctx.assess(0, None);
+        expression(expr, None, &plan.indicators[0], &a, &plan, lang)
+    }
+
+    fn round_trip(expr: &TargetExpr, unit: &str, lang: Lang) -> Result<(), TestCaseError> {
+        let text = written(expr, unit, lang);
+        // The plan must not be left guessing: a direction when the
+        // target itself gives none.
+        let direction = expr.implied_direction().is_none().then_some(Direction::Up);
+        let back = plan_of(&text, unit, direction).indicators[0].target.clone();
+        prop_assert_eq!(&back, expr, "{:?} written {:?} in {:?}", expr, text, unit);
+        Ok(())
+    }
+
+    fn level() -> impl Strategy<Value = Decimal> {
+        (-100_000i64..1_000_000, 0u32..=3).prop_map(|(m, s)| Decimal::new(m, s))
+    }
+
+    fn share() -> impl Strategy<Value = Decimal> {
+        (0i64..=1000, 0u32..=1).prop_map(|(m, s)| Decimal::new(m, s))
+    }
+
+    /// Every target a plan can write (not `Trend` and `Heading`, which are
+    /// no text), in `%` units.
+    fn targets() -> impl Strategy<Value = TargetExpr> {
+        let op = prop::sample::select(vec![Op::Ge, Op::Gt, Op::Le, Op::Lt]);
+        let region = prop::sample::select(vec!["inner-mongolia".to_string(), "china".to_string()]);
+        let monotone = prop::sample::select(vec![
+            Monotone::NonDecreasing,
+            Monotone::NonIncreasing,
+            Monotone::Increasing,
+            Monotone::Decreasing,
+        ]);
+        let direction = prop::sample::select(vec![Direction::Up, Direction::Down]);
+        prop_oneof![
+            share().prop_map(TargetExpr::Reach),
+            (op, share()).prop_map(|(op, v)| TargetExpr::Compare(op, v)),
+            (share(), share()).prop_map(|(a, b)| TargetExpr::Range(a.min(b), a.max(b))),
+            (-50i64..50).prop_map(|d| TargetExpr::DeltaPoints(Decimal::new(d, 1))),
+            (-1000i64..3000).prop_map(|p| TargetExpr::DeltaPercent(Decimal::new(p, 1))),
+            Just(TargetExpr::Maintain),
+            region.clone().prop_map(TargetExpr::BetterThan),
+            region.clone().prop_map(TargetExpr::AtLeast),
+            region.prop_map(TargetExpr::Above),
+            monotone.prop_map(TargetExpr::EveryPeriod),
+            direction.prop_map(TargetExpr::Improve),
+            share().prop_map(TargetExpr::About),
+            Just(TargetExpr::FullCoverage),
+            any::<bool>().prop_map(|nearly| TargetExpr::Eliminate { nearly }),
+        ]
+    }
+
+    /// Levels in another unit (with negative ones, and no change in points:
+    /// `+5` in a count is written without a unit, and reads as a change
+    /// without one).
+    fn targets_in_a_count() -> impl Strategy<Value = TargetExpr> {
+        let op = prop::sample::select(vec![Op::Ge, Op::Gt, Op::Le, Op::Lt]);
+        prop_oneof![
+            level().prop_map(TargetExpr::Reach),
+            (op, level()).prop_map(|(op, v)| TargetExpr::Compare(op, v)),
+            (level(), level()).prop_map(|(a, b)| TargetExpr::Range(a.min(b), a.max(b))),
+            level().prop_map(TargetExpr::About),
+            (-1000i64..3000).prop_map(|p| TargetExpr::DeltaPercent(Decimal::new(p, 1))),
+            Just(TargetExpr::Eliminate { nearly: true }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn what_is_written_parses_back(expr in targets(), en in any::<bool>()) {
+            let lang = if en { Lang::En } else { Lang::Zh };
+            round_trip(&expr, "%", lang)?;
+        }
+
+        #[test]
+        fn what_is_written_parses_back_in_other_units(
+            expr in targets_in_a_count(),
+            unit in prop::sample::select(vec!["年", "万人", "所", ""]),
+            en in any::<bool>(),
+        ) {
+            let lang = if en { Lang::En } else { Lang::Zh };
+            round_trip(&expr, unit, lang)?;
+        }
+    }
+
+    #[test]
+    fn the_new_forms_in_words() {
+        let zh = |e: TargetExpr| written(&e, "%", Lang::Zh);
+        let en = |e: TargetExpr| written(&e, "%", Lang::En);
+        let at_least = || TargetExpr::AtLeast("china".into());
+        assert_eq!(zh(at_least()), "不低于全国水平");
+        assert_eq!(en(at_least()), "at least the level of China");
+        assert_eq!(
+            zh(TargetExpr::Above("inner-mongolia".into())),
+            "高于内蒙古自治区水平"
+        );
+        assert_eq!(zh(TargetExpr::Improve(Direction::Up)), "持续提高");
+        assert_eq!(
+            en(TargetExpr::Improve(Direction::Down)),
+            "lower than the baseline"
+        );
+        assert_eq!(
+            zh(TargetExpr::EveryPeriod(Monotone::Increasing)),
+            "逐年提高"
+        );
+        assert_eq!(zh(TargetExpr::About(Decimal::new(95, 0))), "95%左右");
+        assert_eq!(
+            en(TargetExpr::About(Decimal::new(95, 0))),
+            "approximately 95%"
+        );
+        assert_eq!(zh(TargetExpr::FullCoverage), "全覆盖");
+        assert_eq!(zh(TargetExpr::Eliminate { nearly: true }), "基本消除");
+        assert_eq!(zh(TargetExpr::Reach(Decimal::new(-3, 0))), "达到-3%");
+        assert_eq!(written(&TargetExpr::Heading, "%", Lang::Zh), "");
     }
 }

@@ -328,6 +328,8 @@ mod select;
 mod show;
 #[path = "cli/status.rs"]
 mod status;
+#[path = "cli/targets.rs"]
+mod targets;
 #[path = "cli/validate.rs"]
 mod validate;
 #[path = "cli/workspace.rs"]

@@ -15,6 +15,8 @@ mod rows;
 mod status;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_targets;
 
 use std::cell::Cell;
 
@@ -257,6 +259,11 @@ impl Context<'_> {
         self.project(a, &goal, since, tt);
         let cagr_grade = match (&goal, a.method) {
             (Goal::Better { .. }, _) | (_, Method::Time) => None,
+            // "持续提高" asks for growth, not a level: graded as a trend
+            // (its level, the baseline, needs no growth to reach).
+            (_, Method::Cagr) if matches!(ind.target, TargetExpr::Improve(_)) => {
+                Some(self.cagr_grade(ind, a, None))
+            }
             (_, Method::Cagr) => Some(self.cagr_grade(ind, a, a.target)),
         };
 
@@ -437,16 +444,14 @@ impl Context<'_> {
     /// The reference region's value for the same indicator and breakdown,
     /// at the series' latest period (or `at`).
     fn reference(&self, ind: &Indicator, a: &Assessment, at: Option<Period>) -> Option<Decimal> {
-        let TargetExpr::BetterThan(region) = &ind.target else {
-            return None;
-        };
+        let region = ind.target.region()?;
         // The reference region cannot beat itself: it has no target.
-        if a.region == *region {
+        if a.region == region {
             return None;
         }
         let period = at.or(a.period)?;
         let key = crate::actuals::SeriesKey {
-            indicator: self.plan.indicator_index(&ind.id)? as u32,
+            indicator: a.indicator as u32,
             region: self.actuals.regions.get(region)?,
             breakdown: self.actuals.breakdowns.get(&a.breakdown)?,
         };
@@ -468,11 +473,7 @@ impl Context<'_> {
                     return Status::NoData;
                 }
                 for w in since.windows(2) {
-                    let ok = match m {
-                        crate::plan::Monotone::NonDecreasing => w[1].1 >= w[0].1,
-                        crate::plan::Monotone::NonIncreasing => w[1].1 <= w[0].1,
-                    };
-                    if !ok {
+                    if !m.holds(w[0].1, w[1].1) {
                         a.broken_step = Some((w[0].0, w[1].0));
                         a.broken_values = Some((w[0].1, w[1].1));
                         return Status::Missed;
@@ -480,6 +481,13 @@ impl Context<'_> {
                 }
                 a.early = a.period.is_some_and(|p| p < ind.target_period);
                 Status::Achieved
+            }
+            TargetExpr::DeltaPercent(p) if a.baseline.is_some_and(|b| b.is_zero()) => {
+                a.warnings.push(format!(
+                    "`{}`: a change of {p}% from a baseline of 0 is still 0: the target means nothing for this series",
+                    ind.id
+                ));
+                Status::NoData
             }
             TargetExpr::Trend => {
                 if a.baseline.is_none() || a.period == a.baseline_period {
@@ -533,7 +541,7 @@ impl Context<'_> {
         ind.milestones
             .iter()
             .map(|m| {
-                let goal = Goal::resolve_expr(&m.target, a.baseline, a.direction, |_| None);
+                let goal = Goal::resolve_expr(&m.target, ind, a.baseline, a.direction, |_| None);
                 let target = goal.as_ref().and_then(|g| g.level(a.baseline));
                 let value = points
                     .iter()

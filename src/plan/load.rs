@@ -12,10 +12,17 @@ use std::ops::Range;
 use rust_decimal::Decimal;
 use toml_edit::{ImDocument, Item, TableLike, Value};
 
-use super::target::{Direction, TargetExpr, parse_number, parse_target};
-use super::{Indicator, Kind, Method, Milestone, Plan, Pos, Region, Thresholds};
+use super::target::parse_number;
+use super::{Method, Plan, PlanIndex, Pos, Thresholds};
 use crate::diag::{Diagnostic, Diagnostics, InputError, Location};
 use crate::period::Period;
+
+mod indicators;
+mod regions;
+mod sense;
+mod targets;
+
+use regions::RegionNames;
 
 const TOP_KEYS: &[&str] = &["plan", "region", "indicator"];
 const PLAN_KEYS: &[&str] = &[
@@ -33,29 +40,6 @@ const PLAN_KEYS: &[&str] = &[
     "thresholds",
 ];
 const THRESHOLD_KEYS: &[&str] = &["on_track", "at_risk", "off_track"];
-const REGION_KEYS: &[&str] = &["id", "name", "name_en", "parent"];
-const INDICATOR_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "name_en",
-    "group",
-    "group_en",
-    "unit",
-    "unit_en",
-    "kind",
-    "baseline",
-    "target",
-    "direction",
-    "milestones",
-    "baseline_period",
-    "target_period",
-    "method",
-    "limit",
-    "source",
-    "note",
-    "decimals",
-];
-
 /// Read a plan from its text. `path` is how the file is named in messages.
 /// Returns the plan and its warnings, or every error found.
 pub fn parse_plan(source: &str, path: &str) -> Result<(Plan, Diagnostics), InputError> {
@@ -64,6 +48,8 @@ pub fn parse_plan(source: &str, path: &str) -> Result<(Plan, Diagnostics), Input
         path,
         diags: Diagnostics::default(),
         line_starts: std::cell::OnceCell::new(),
+        names: RegionNames::default(),
+        forms_listed: None,
     };
     let doc = match ImDocument::parse(source) {
         Ok(doc) => doc,
@@ -98,13 +84,44 @@ struct Reader<'a> {
     path: &'a str,
     diags: Diagnostics,
     /// Where each line starts, found once: a plan of a thousand indicators
-    /// asks for a thousand positions.
+    /// asks for a thousand positions (and, when wrong, as many locations).
     line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// The words that name the plan's regions, once they are read.
+    names: RegionNames,
+    /// Where the forms of target were listed (`plan.toml:12:13`), once a
+    /// target that is no form was reported: later ones point there.
+    forms_listed: Option<String>,
 }
 
 impl Reader<'_> {
+    /// Where `span` is: what `Location::in_source` gives, with the lines
+    /// found in the table of line starts rather than counted from the top
+    /// (a plan with an error per indicator would be quadratic).
     fn at(&self, span: Range<usize>) -> Location {
-        Location::in_source(self.path, self.source, span)
+        let src = self.source;
+        let floor = |mut i: usize| {
+            while i > 0 && !src.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let start = floor(span.start.min(src.len()));
+        let end = floor(span.end.clamp(start, src.len()));
+        let starts = self.line_starts();
+        let idx = starts.partition_point(|&s| s <= start).saturating_sub(1);
+        let line_start = starts.get(idx).copied().unwrap_or(0);
+        let line_end = src[end..].find('\n').map_or(src.len(), |i| end + i);
+        let text = src[line_start..line_end].trim_end_matches('\r').to_string();
+        let span = (start - line_start).min(text.len())..(end - line_start).min(text.len());
+        Location::in_line(self.path, idx + 1, text, span)
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.source.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     fn error(&mut self, span: Range<usize>, message: String, label: &str) {
@@ -128,11 +145,7 @@ impl Reader<'_> {
         while !src.is_char_boundary(start) {
             start -= 1;
         }
-        let starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(src.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
+        let starts = self.line_starts();
         let idx = starts.partition_point(|&s| s <= start).saturating_sub(1);
         let line_start = starts.get(idx).copied().unwrap_or(0);
         let line_end = src[start..].find('\n').map_or(src.len(), |i| start + i);
@@ -315,9 +328,11 @@ impl Reader<'_> {
             regions,
             indicators: Vec::new(),
             path: self.path.to_string(),
+            index: PlanIndex::default(),
         };
         plan.indicators = self.indicators(top, &plan);
         self.check_region_refs(top, &plan);
+        plan.index = PlanIndex::of(&plan.regions, &plan.indicators);
         Some(plan)
     }
 
@@ -453,482 +468,44 @@ impl Reader<'_> {
         );
         Vec::new()
     }
-
-    fn regions(&mut self, top: &dyn TableLike) -> Vec<Region> {
-        let mut regions: Vec<Region> = Vec::new();
-        for (t, span) in self.array_of_tables(top, "region") {
-            self.check_keys(t, REGION_KEYS, "[[region]]");
-            let id = self.required_string(t, "id", "[[region]]", span.clone());
-            let name = self.string(t, "name", "[[region]]");
-            let name_en = self.string(t, "name_en", "[[region]]");
-            let parent = self.string(t, "parent", "[[region]]");
-            let Some(id) = id else { continue };
-            if regions.iter().any(|r| r.id == id) {
-                let span = self.value_span(t, "id");
-                self.error(
-                    span,
-                    format!("region `{id}` is defined twice"),
-                    "duplicate region id",
-                );
-                continue;
-            }
-            regions.push(Region {
-                name: name.unwrap_or_else(|| id.clone()),
-                id,
-                name_en,
-                parent,
-            });
-        }
-        regions
-    }
-
-    /// Region references (plan region, parents, better_than) must name a
-    /// declared region once the plan declares any.
-    fn check_region_refs(&mut self, top: &dyn TableLike, plan: &Plan) {
-        if plan.regions.is_empty() {
-            return;
-        }
-        let known = |id: &str| plan.regions.iter().any(|r| r.id == id);
-        let mut bad: Vec<(Range<usize>, String)> = Vec::new();
-        if let Some(p) = top.get("plan").and_then(Item::as_table_like)
-            && let Some(r) = plan.region.as_deref().filter(|r| !known(r))
-        {
-            bad.push((self.value_span(p, "region"), r.to_string()));
-        }
-        for (t, _) in self.array_of_tables(top, "region") {
-            if let Some(parent) = t.get("parent").and_then(Item::as_str).filter(|r| !known(r)) {
-                bad.push((self.value_span(t, "parent"), parent.to_string()));
-            }
-        }
-        for ind in &plan.indicators {
-            if let TargetExpr::BetterThan(r) = &ind.target
-                && !known(r)
-            {
-                let span = self.find_better_than_span(top, &ind.id);
-                bad.push((span, r.clone()));
-            }
-        }
-        for (span, id) in bad {
-            let ids: Vec<&str> = plan.regions.iter().map(|r| r.id.as_str()).collect();
-            let mut d = Diagnostic::error(format!("unknown region `{id}`"))
-                .at(self.at(span))
-                .label("not declared in a [[region]] table");
-            if let Some(s) = closest(&id, &ids) {
-                d = d.help(format!("did you mean `{s}`?"));
-            }
-            self.diags.push(d);
-        }
-    }
-
-    fn find_better_than_span(&self, top: &dyn TableLike, id: &str) -> Range<usize> {
-        let Some(a) = top.get("indicator").and_then(Item::as_array_of_tables) else {
-            return 0..0;
-        };
-        a.iter()
-            .find(|t| t.get("id").and_then(Item::as_str) == Some(id))
-            .and_then(|t| {
-                t.get("target")
-                    .and_then(Item::as_table_like)
-                    .map(|tt| self.value_span(tt, "better_than"))
-            })
-            .unwrap_or(0..0)
-    }
-
-    fn indicators(&mut self, top: &dyn TableLike, plan: &Plan) -> Vec<Indicator> {
-        let tables = self.array_of_tables(top, "indicator");
-        if tables.is_empty() && top.get("indicator").is_none() {
-            let span = top.get("plan").and_then(Item::span).unwrap_or(0..0);
-            self.error(
-                span,
-                "the plan has no [[indicator]]".into(),
-                "add at least one [[indicator]] table",
-            );
-        }
-        let mut out: Vec<Indicator> = Vec::new();
-        for (t, span) in tables {
-            let Some(ind) = self.indicator(t, span, plan) else {
-                continue;
-            };
-            if out.iter().any(|i| i.id == ind.id) {
-                let span = self.value_span(t, "id");
-                self.error(
-                    span,
-                    format!("indicator `{}` is defined twice", ind.id),
-                    "duplicate indicator id",
-                );
-                continue;
-            }
-            out.push(ind);
-        }
-        out
-    }
-
-    fn indicator(
-        &mut self,
-        t: &dyn TableLike,
-        span: Range<usize>,
-        plan: &Plan,
-    ) -> Option<Indicator> {
-        let what = match t.get("id").and_then(Item::as_str) {
-            Some(id) => format!("indicator `{id}`"),
-            None => "[[indicator]]".to_string(),
-        };
-        self.check_keys(t, INDICATOR_KEYS, &what);
-        let id = self.required_string(t, "id", "[[indicator]]", span.clone());
-        if let Some(id) = &id
-            && (id.is_empty()
-                || !id
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"_.-".contains(&b)))
-        {
-            let span = self.value_span(t, "id");
-            self.error(
-                span,
-                format!("indicator id `{id}` may only use a-z, 0-9, `_`, `.` and `-`"),
-                "invalid id",
-            );
-        }
-        let name = self.string(t, "name", &what);
-        let name_en = self.string(t, "name_en", &what);
-        let group = self.string(t, "group", &what);
-        let group_en = self.string(t, "group_en", &what);
-        let unit = self.string(t, "unit", &what).unwrap_or_default();
-        let unit_en = self.string(t, "unit_en", &what);
-        let kind = self.kind(t, &what);
-        let baseline = self.decimal(t, "baseline", &what);
-        let direction = self.direction(t, &what);
-        let baseline_period = self
-            .period(t, "baseline_period", &what)
-            .unwrap_or(plan.baseline);
-        let target_period = self
-            .period(t, "target_period", &what)
-            .unwrap_or(plan.target);
-        let method = self.method(t, &what).unwrap_or(plan.method);
-        let limit = self.decimal(t, "limit", &what);
-        let source = self.string(t, "source", &what);
-        let note = self.string(t, "note", &what);
-        let decimals = self.decimals(t, &what).or(plan.decimals);
-        let target = if t.get("target").is_none() && method == Method::Cagr {
-            Some((TargetExpr::Trend, String::new(), span.clone()))
-        } else {
-            self.target(t, &what, span.clone())
-        };
-        let milestones = self.milestones(t, &what);
-        let id = id?;
-        let (target, target_text, target_span) = target?;
-        if baseline_period >= target_period {
-            let span = t
-                .get("target_period")
-                .map_or(span.clone(), |_| self.value_span(t, "target_period"));
-            self.error(span, format!("{what}: the deadline {target_period} is not after the baseline {baseline_period}"), "deadline before baseline");
-        }
-        // `direction_from_data`: provisional until the data's baseline tells.
-        let (direction, direction_from_data) =
-            self.infer_direction(&target, baseline, direction, &what, target_span.clone(), t)?;
-        Some(Indicator {
-            name: name.unwrap_or_else(|| id.clone()),
-            id,
-            name_en,
-            group,
-            group_en,
-            unit,
-            unit_en,
-            kind,
-            baseline,
-            target,
-            target_text,
-            direction,
-            direction_from_data,
-            milestones,
-            baseline_period,
-            target_period,
-            method,
-            limit,
-            source,
-            note,
-            decimals,
-            target_pos: self.pos(&target_span),
-        })
-    }
-
-    fn kind(&mut self, t: &dyn TableLike, what: &str) -> Kind {
-        let Some(s) = self.string(t, "kind", what) else {
-            return Kind::Expected;
-        };
-        match s.as_str() {
-            "expected" | "预期性" => Kind::Expected,
-            "binding" | "约束性" => Kind::Binding,
-            _ => {
-                let span = self.value_span(t, "kind");
-                self.error(
-                    span,
-                    format!("unknown kind `{s}` in {what}"),
-                    "expected \"expected\" (预期性) or \"binding\" (约束性)",
-                );
-                Kind::Expected
-            }
-        }
-    }
-
-    fn direction(&mut self, t: &dyn TableLike, what: &str) -> Option<Direction> {
-        let s = self.string(t, "direction", what)?;
-        match s.as_str() {
-            "up" | "higher" | "increase" => Some(Direction::Up),
-            "down" | "lower" | "decrease" => Some(Direction::Down),
-            _ => {
-                let span = self.value_span(t, "direction");
-                self.error(
-                    span,
-                    format!("unknown direction `{s}` in {what}"),
-                    "expected \"up\" or \"down\"",
-                );
-                None
-            }
-        }
-    }
-
-    /// The target: a number, a string expression or a table
-    /// (`better_than`, `every_period`). Returns it with its text and span.
-    fn target(
-        &mut self,
-        t: &dyn TableLike,
-        what: &str,
-        head: Range<usize>,
-    ) -> Option<(TargetExpr, String, Range<usize>)> {
-        let Some(item) = t.get("target") else {
-            self.error(
-                head,
-                format!("{what} has no `target`"),
-                "`target = ...` is required",
-            );
-            return None;
-        };
-        let span = self.value_span(t, "target");
-        if let Some(tt) = item.as_table_like() {
-            return self.target_table(tt, what, span);
-        }
-        let expr = self.expr(item.as_value(), span.clone(), what)?;
-        Some((expr.0, expr.1, span))
-    }
-
-    /// A target or milestone value: a number or a string expression.
-    fn expr(
-        &mut self,
-        value: Option<&Value>,
-        span: Range<usize>,
-        what: &str,
-    ) -> Option<(TargetExpr, String)> {
-        let (text, inner) = match value {
-            Some(Value::Integer(_) | Value::Float(_)) => {
-                let text = self.source.get(span.clone()).unwrap_or("").replace('_', "");
-                (text, span.clone())
-            }
-            // The string's characters start after its opening quote; a
-            // string with escapes falls back to pointing at the whole value.
-            Some(Value::String(s)) => {
-                let raw = self.source.get(span.clone()).unwrap_or("");
-                let quote = if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
-                    3
-                } else {
-                    1
-                };
-                let inner = span.start + quote..span.end.saturating_sub(quote);
-                let exact = self.source.get(inner.clone()) == Some(s.value().as_str());
-                (s.value().clone(), if exact { inner } else { span.clone() })
-            }
-            _ => {
-                self.error(
-                    span,
-                    format!("the target of {what} must be a number, a string or a table"),
-                    "not a target",
-                );
-                return None;
-            }
-        };
-        // A TOML number is a level to reach, negative ones too (`target =
-        // -5`); only a string can spell a change such as "-5pp".
-        if matches!(value, Some(Value::Integer(_) | Value::Float(_)))
-            && let Some(level) = crate::plan::parse_number(&text)
-        {
-            return Some((TargetExpr::Reach(level), text));
-        }
-        match parse_target(&text) {
-            Ok(e) => Some((e, text)),
-            Err(e) => {
-                let at = if inner.len() == text.len() {
-                    inner.start + e.span.start..inner.start + e.span.end
-                } else {
-                    span
-                };
-                self.error(at, format!("cannot read the target of {what}"), &e.message);
-                None
-            }
-        }
-    }
-
-    fn target_table(
-        &mut self,
-        tt: &dyn TableLike,
-        what: &str,
-        span: Range<usize>,
-    ) -> Option<(TargetExpr, String, Range<usize>)> {
-        self.check_keys(
-            tt,
-            &["better_than", "every_period"],
-            &format!("the target of {what}"),
-        );
-        if let Some(r) = self.string(tt, "better_than", what) {
-            return Some((
-                TargetExpr::BetterThan(r.clone()),
-                format!("better than {r}"),
-                span,
-            ));
-        }
-        if let Some(rule) = self.string(tt, "every_period", what) {
-            let m = match rule.as_str() {
-                "non-decreasing" => super::Monotone::NonDecreasing,
-                "non-increasing" => super::Monotone::NonIncreasing,
-                _ => {
-                    let span = self.value_span(tt, "every_period");
-                    self.error(
-                        span,
-                        format!("unknown rule `{rule}` in the target of {what}"),
-                        "expected \"non-decreasing\" or \"non-increasing\"",
-                    );
-                    return None;
-                }
-            };
-            return Some((TargetExpr::EveryPeriod(m), rule, span));
-        }
-        if tt.iter().next().is_none() {
-            self.error(
-                span,
-                format!("the target table of {what} is empty"),
-                "expected { better_than = \"REGION\" } or { every_period = \"non-decreasing\" }",
-            );
-        }
-        None
-    }
-
-    fn milestones(&mut self, t: &dyn TableLike, what: &str) -> Vec<Milestone> {
-        let Some(item) = t.get("milestones") else {
-            return Vec::new();
-        };
-        let Some(m) = item.as_table_like() else {
-            let span = self.value_span(t, "milestones");
-            self.error(
-                span,
-                format!("`milestones` of {what} must be a table"),
-                "expected { 2023 = \">= 94\" }",
-            );
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        for (key, _) in m.iter() {
-            let key_span = m.key(key).and_then(|k| k.span()).unwrap_or(0..0);
-            let period = match Period::parse(key) {
-                Ok(p) => p,
-                Err(e) => {
-                    self.error(key_span, e.to_string(), "not a period");
-                    continue;
-                }
-            };
-            let span = self.value_span(m, key);
-            let value = m.get(key).and_then(Item::as_value);
-            if let Some((target, text)) =
-                self.expr(value, span, &format!("{what}, milestone {key}"))
-            {
-                out.push(Milestone {
-                    period,
-                    target,
-                    text,
-                });
-            }
-        }
-        out.sort_by_key(|m| m.period);
-        out
-    }
-
-    fn infer_direction(
-        &mut self,
-        target: &TargetExpr,
-        baseline: Option<Decimal>,
-        stated: Option<Direction>,
-        what: &str,
-        span: Range<usize>,
-        t: &dyn TableLike,
-    ) -> Option<(Direction, bool)> {
-        let implied = target.implied_direction();
-        let from_baseline = baseline.and_then(|b| target.direction_from(b));
-        match (stated, implied) {
-            (Some(s), Some(i)) if s != i => {
-                let dspan = self.value_span(t, "direction");
-                let d = Diagnostic::error(format!(
-                    "{what}: direction = \"{}\" contradicts the target, which asks for {}",
-                    s.as_str(),
-                    if i == Direction::Up {
-                        "a higher value"
-                    } else {
-                        "a lower value"
-                    }
-                ))
-                .at(self.at(dspan))
-                .label("contradicts the target")
-                .help(format!(
-                    "write direction = \"{}\" or change the target",
-                    i.as_str()
-                ));
-                self.diags.push(d);
-                None
-            }
-            (Some(s), _) => Some((s, false)),
-            (None, Some(i)) => Some((i, false)),
-            (None, None) => match from_baseline {
-                Some(d) => Some((d, false)),
-                // No baseline in the plan: the data's baseline will tell
-                // (resolved, or reported, once the actuals are read).
-                None if baseline.is_none()
-                    && matches!(target, TargetExpr::Reach(_) | TargetExpr::Range(..)) =>
-                {
-                    Some((Direction::Up, true))
-                }
-                None => {
-                    let d = Diagnostic::error(format!(
-                        "{what}: cannot tell whether a higher or a lower value is better"
-                    ))
-                    .at(self.at(span))
-                    .label("this target does not say")
-                    .help("add direction = \"up\" (higher is better) or direction = \"down\"");
-                    self.diags.push(d);
-                    None
-                }
-            },
-        }
-    }
 }
 
 /// The allowed word nearest to a misspelt one, if near enough.
 fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let len = word.chars().count();
     candidates
         .iter()
-        .map(|c| (edit_distance(word, c), *c))
-        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .filter_map(|c| {
+            let near = 2.max(c.chars().count() / 3);
+            // The distance is at least the difference in length.
+            if len.abs_diff(c.chars().count()) > near {
+                return None;
+            }
+            let d = edit_distance(word, c);
+            (d <= near).then_some((d, *c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
+/// Levenshtein distance in characters, one row kept (no allocation per row:
+/// it runs for every misspelt word of a plan with thousands of them).
 pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
+        // `diagonal` is the previous row's cell left of `j + 1`.
+        let mut diagonal = row[0];
+        row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
         }
-        prev = cur;
     }
-    prev[b.len()]
+    row[b.len()]
 }
 
 pub(crate) fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
@@ -936,22 +513,4 @@ pub(crate) fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn positions_are_those_of_locations() {
-        // Multi-byte characters, CRLF, an empty line, no final newline.
-        let source = "[plan]\r\nid = \"p\"\n\n名称 = \"规划\"\r\n  target = \"≥92%\"\nlast";
-        let r = Reader {
-            source,
-            path: "plan.toml",
-            diags: Diagnostics::default(),
-            line_starts: std::cell::OnceCell::new(),
-        };
-        for start in 0..=source.len() + 2 {
-            let (line, col) = r.at(start..start).line_col();
-            assert_eq!(r.pos(&(start..start)), Pos { line, col }, "at {start}");
-        }
-    }
-}
+mod tests;

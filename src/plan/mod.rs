@@ -9,10 +9,15 @@
 mod load;
 pub mod target;
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 pub use load::{load_plan, parse_plan};
-pub use target::{Direction, Monotone, Op, TargetExpr, parse_number, parse_target};
+pub use target::{
+    Direction, Monotone, Op, TargetExpr, is_no_value, parse_number, parse_target, parse_target_in,
+    parse_value,
+};
 
 use crate::period::Period;
 
@@ -91,6 +96,8 @@ pub struct Region {
     pub name: String,
     pub name_en: Option<String>,
     pub parent: Option<String>,
+    /// The words a plan's targets use for the region (`全区`, `全区平均水平`).
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -130,11 +137,35 @@ pub struct Indicator {
     pub decimals: Option<u32>,
     /// Where the target is written (the line CI annotations point at).
     pub target_pos: Pos,
+    /// The band of an approximate target (`95%左右`) as written; see
+    /// [`Indicator::tolerance_for`] for the default.
+    pub tolerance: Option<Decimal>,
+    /// The indicator this one is a sub-indicator of (其中), as an index
+    /// into [`Plan::indicators`]. Parents never form a cycle.
+    pub parent: Option<usize>,
 }
 
 impl Indicator {
     pub fn is_percent(&self) -> bool {
         self.unit == "%"
+    }
+
+    /// The band around `level` within which an approximate target
+    /// (`95%左右`) or `基本消除` is met: the indicator's `tolerance`, else 1
+    /// for `%` units (a percentage point) and 2% of the level otherwise
+    /// (docs/plan-format.md#tolerance).
+    pub fn tolerance_for(&self, level: Decimal) -> Decimal {
+        match self.tolerance {
+            Some(t) => t,
+            None if self.is_percent() => Decimal::ONE,
+            None => (level.abs() * Decimal::new(2, 2)).normalize(),
+        }
+    }
+
+    /// A heading: an indicator without a target of its own, whose
+    /// sub-indicators carry the targets. It is not assessed.
+    pub fn is_heading(&self) -> bool {
+        self.target == TargetExpr::Heading
     }
 
     pub fn name_in(&self, english: bool) -> &str {
@@ -180,6 +211,43 @@ pub struct Plan {
     pub indicators: Vec<Indicator>,
     /// The plan file as the user named it.
     pub path: String,
+    /// Lookups built once by the loader.
+    index: PlanIndex,
+}
+
+/// Ids to places, and each indicator's sub-indicators: what would
+/// otherwise be a scan of the plan per question (a plan may hold tens of
+/// thousands of indicators).
+#[derive(Debug, Clone, PartialEq, Default)]
+struct PlanIndex {
+    indicators: HashMap<String, usize>,
+    regions: HashMap<String, usize>,
+    /// Per indicator, its sub-indicators in plan order.
+    children: Vec<Vec<usize>>,
+}
+
+impl PlanIndex {
+    fn of(regions: &[Region], indicators: &[Indicator]) -> PlanIndex {
+        let mut children = vec![Vec::new(); indicators.len()];
+        for (i, ind) in indicators.iter().enumerate() {
+            if let Some(p) = ind.parent {
+                children[p].push(i);
+            }
+        }
+        PlanIndex {
+            indicators: indicators
+                .iter()
+                .enumerate()
+                .map(|(i, ind)| (ind.id.clone(), i))
+                .collect(),
+            regions: regions
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.id.clone(), i))
+                .collect(),
+            children,
+        }
+    }
 }
 
 impl Plan {
@@ -191,11 +259,23 @@ impl Plan {
     }
 
     pub fn indicator_index(&self, id: &str) -> Option<usize> {
-        self.indicators.iter().position(|i| i.id == id)
+        self.index.indicators.get(id).copied()
     }
 
     pub fn region(&self, id: &str) -> Option<&Region> {
-        self.regions.iter().find(|r| r.id == id)
+        self.regions.get(*self.index.regions.get(id)?)
+    }
+
+    /// The sub-indicators (其中) of the indicator at `index`, in plan order.
+    pub fn children(&self, index: usize) -> &[usize] {
+        self.index.children.get(index).map_or(&[], Vec::as_slice)
+    }
+
+    /// The indicator's parents, nearest first (empty for a top-level one).
+    pub fn ancestors(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.indicators.get(index).and_then(|i| i.parent), |&p| {
+            self.indicators[p].parent
+        })
     }
 
     /// Whether rows may name this region: any region when the plan declares

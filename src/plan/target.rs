@@ -2,12 +2,14 @@
 //! `milestones`, parsed into a [`TargetExpr`] before anything knows the
 //! baseline or the direction (`docs/plan-format.md#target-expressions`).
 //!
-//! The parser is a small hand-written scanner over the original string. It is
-//! generous in what it accepts (ASCII and full-width symbols, Chinese and
-//! English words, `%` as decoration) and precise in what it rejects: every
-//! [`TargetError`] carries the byte range of the offending characters in the
-//! string it was given, always on `char` boundaries, so callers can slice
-//! `&text[err.span.clone()]` and underline it. Invariants:
+//! The parser ([`parser`]) is a small hand-written scanner over the original
+//! string. It is generous in what it accepts (ASCII and full-width symbols,
+//! Chinese and English words, `%` and the indicator's own unit as
+//! decoration) and precise in what it rejects: every [`TargetError`]
+//! carries the byte range of the offending characters in the string it was
+//! given, always on `char` boundaries, so callers can slice
+//! `&text[err.span.clone()]` and underline it; one that is no known form
+//! also lists the forms ([`forms`]) with the closest one. Invariants:
 //! - no input panics (the scanner only slices at boundaries it has seen);
 //! - numbers keep the scale they were written with (`"95.0"` has scale 1);
 //! - a `%` after a number is decoration, except in a signed `+N%`/`-N%` or
@@ -16,9 +18,20 @@
 //!   a negative level has to be written `">= -3"` or `"达到-3"`;
 //! - Chinese comparators follow 民法典 第一千二百五十九条: `以上`, `以下`,
 //!   `以内`, `不低于`, `不超过` … include the number; `超过`, `高于`, `低于`,
-//!   `不满` … exclude it.
+//!   `不满` … exclude it;
+//! - a reference region is kept as written (`"全国平均水平"`): only the plan
+//!   loader knows the regions, and replaces it with the region's id.
 use rust_decimal::Decimal;
 use std::ops::Range;
+
+mod forms;
+mod number;
+mod parser;
+mod vocab;
+mod words;
+
+use number::{PERCENT, scan_number};
+use parser::Parser;
 
 /// A comparison against a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -85,54 +98,131 @@ impl Direction {
 /// How every period must compare with the one before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Monotone {
+    /// Never lower than the period before (`逐年只增不减`).
     NonDecreasing,
+    /// Never higher (`逐年只减不增`).
     NonIncreasing,
+    /// Strictly higher than the period before (`逐年提高`).
+    Increasing,
+    /// Strictly lower (`逐年下降`).
+    Decreasing,
+}
+
+impl Monotone {
+    /// Whether the rule asks for higher values.
+    pub fn rises(self) -> bool {
+        matches!(self, Monotone::NonDecreasing | Monotone::Increasing)
+    }
+
+    /// Whether a step that stays level breaks the rule.
+    pub fn strict(self) -> bool {
+        matches!(self, Monotone::Increasing | Monotone::Decreasing)
+    }
+
+    /// Whether the step from `before` to `after` keeps the rule.
+    pub fn holds(self, before: Decimal, after: Decimal) -> bool {
+        match self {
+            Monotone::NonDecreasing => after >= before,
+            Monotone::NonIncreasing => after <= before,
+            Monotone::Increasing => after > before,
+            Monotone::Decreasing => after < before,
+        }
+    }
+
+    /// The rule as the `every_period` key of a plan writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Monotone::NonDecreasing => "non-decreasing",
+            Monotone::NonIncreasing => "non-increasing",
+            Monotone::Increasing => "increasing",
+            Monotone::Decreasing => "decreasing",
+        }
+    }
+
+    /// The rule from the `every_period` key's value.
+    pub fn parse(s: &str) -> Option<Monotone> {
+        [
+            Monotone::NonDecreasing,
+            Monotone::NonIncreasing,
+            Monotone::Increasing,
+            Monotone::Decreasing,
+        ]
+        .into_iter()
+        .find(|m| m.as_str() == s)
+    }
 }
 
 /// A target as written, before it is resolved against a baseline and direction.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TargetExpr {
     /// "95", "达到95%", 95 — reach the level: >= when the direction is up, <= when down.
+    /// (In `%` units a level of 100 can only be reached from below and 0
+    /// from above: "保持100%" from 100 is ≥ 100; the loader sets the direction.)
     Reach(Decimal),
     /// ">= 92", "≥92%", "不低于92%", "92%以上", "超过92%", "< 60", "低于60" …
     Compare(Op, Decimal),
-    /// "90..95" — bounds inclusive (lo <= hi; "95..90" is an error)
+    /// "90..95", "90–95" — bounds inclusive (lo <= hi; "95..90" is an error)
     Range(Decimal, Decimal),
     /// "+5pp", "提高5个百分点", "-2pp", "降低2个百分点" — baseline + delta (signed)
     DeltaPoints(Decimal),
-    /// "+10%", "-20%", "增长10%", "下降20%" — baseline × (1 + pct/100) (pct signed, e.g. -20)
+    /// "+10%", "-20%", "增长10%", "下降20%" — baseline × (1 + pct/100) (pct signed, e.g. -20);
+    /// also "翻一番" (+100%), "翻两番" (+300%), "增长1倍" (+100%).
     DeltaPercent(Decimal),
     /// "maintain", "保持" — not worse than the baseline
     Maintain,
-    /// { better_than = "inner-mongolia" } (built by the plan loader from a TOML table)
+    /// "优于全区水平", { better_than = "inner-mongolia" } — strictly better than
+    /// the same indicator's value for that region in the same period. After
+    /// loading, the region's id; from [`parse_target`], the words as written.
     BetterThan(String),
-    /// { every_period = "non-decreasing" | "non-increasing" } (built by the plan loader);
-    /// the strings "逐年只增不减"/"只增不减" and "逐年只减不增"/"只减不增" also parse to it.
+    /// "达到全国平均水平", "不低于全区水平", { at_least = "china" } — at least as
+    /// good as the reference region's value in the same period (≥ up, ≤ down).
+    AtLeast(String),
+    /// "高于全国平均水平", { above = "china" } — strictly better than the
+    /// reference region's value (> up, < down).
+    Above(String),
+    /// { every_period = "non-decreasing" | "non-increasing" | "increasing" |
+    /// "decreasing" } (built by the plan loader); the strings "逐年只增不减",
+    /// "逐年只减不增", "逐年提高", "逐年下降" … also parse to it.
     EveryPeriod(Monotone),
+    /// "持续提高", "稳步提高", "不断提高" (up), "持续下降" (down): strictly
+    /// better than the baseline at the deadline.
+    Improve(Direction),
+    /// "95%左右", "约95%" — within the level ± the indicator's tolerance.
+    About(Decimal),
+    /// "全覆盖", "实现全覆盖" — 100 (≥), in `%` units only.
+    FullCoverage,
+    /// "消除", "清零" — 0 (≤); "基本消除" (`nearly`) — at most the tolerance.
+    Eliminate { nearly: bool },
     /// No numeric target: judged on the direction of travel alone (an
-    /// indicator without `target` under method `cagr`, `docs/methods.md#without-a-target`).
+    /// indicator without `target` under method `cagr`, docs/methods.md#cagr).
     Trend,
+    /// No target of its own, and sub-indicators: a heading (其中 rows
+    /// follow it), not assessed.
+    Heading,
 }
 
 impl TargetExpr {
-    /// The direction the expression itself implies, if any: Compare Ge/Gt -> Up,
-    /// Le/Lt -> Down; a positive change -> Up, a negative one -> Down (zero -> None);
-    /// EveryPeriod NonDecreasing -> Up, NonIncreasing -> Down; anything else -> None.
     /// The direction a level target implies from where the series starts:
     /// up to a level above the baseline, down to one below it.
     pub fn direction_from(&self, baseline: Decimal) -> Option<Direction> {
         match self {
-            TargetExpr::Reach(v) if *v != baseline => Some(if *v > baseline {
-                Direction::Up
-            } else {
-                Direction::Down
-            }),
+            TargetExpr::Reach(v) | TargetExpr::About(v) if *v != baseline => {
+                Some(if *v > baseline {
+                    Direction::Up
+                } else {
+                    Direction::Down
+                })
+            }
             TargetExpr::Range(lo, _) if baseline < *lo => Some(Direction::Up),
             TargetExpr::Range(_, hi) if baseline > *hi => Some(Direction::Down),
             _ => None,
         }
     }
 
+    /// The direction the expression itself implies, if any: Compare Ge/Gt -> Up,
+    /// Le/Lt -> Down; a positive change -> Up, a negative one -> Down (zero -> None);
+    /// a rising every-period rule, `持续提高` or `全覆盖` -> Up; a falling
+    /// one, `持续下降` or `消除` -> Down; anything else -> None.
     pub fn implied_direction(&self) -> Option<Direction> {
         match self {
             TargetExpr::Compare(Op::Ge | Op::Gt, _) => Some(Direction::Up),
@@ -146,13 +236,37 @@ impl TargetExpr {
                     Some(Direction::Down)
                 }
             }
-            TargetExpr::EveryPeriod(Monotone::NonDecreasing) => Some(Direction::Up),
-            TargetExpr::EveryPeriod(Monotone::NonIncreasing) => Some(Direction::Down),
+            TargetExpr::EveryPeriod(m) if m.rises() => Some(Direction::Up),
+            TargetExpr::EveryPeriod(_) => Some(Direction::Down),
+            TargetExpr::Improve(d) => Some(*d),
+            TargetExpr::FullCoverage => Some(Direction::Up),
+            TargetExpr::Eliminate { .. } => Some(Direction::Down),
             TargetExpr::Reach(_)
             | TargetExpr::Range(_, _)
+            | TargetExpr::About(_)
             | TargetExpr::Maintain
             | TargetExpr::BetterThan(_)
-            | TargetExpr::Trend => None,
+            | TargetExpr::AtLeast(_)
+            | TargetExpr::Above(_)
+            | TargetExpr::Trend
+            | TargetExpr::Heading => None,
+        }
+    }
+
+    /// The reference region of `better_than`, `at_least` and `above`.
+    pub fn region(&self) -> Option<&str> {
+        match self {
+            TargetExpr::BetterThan(r) | TargetExpr::AtLeast(r) | TargetExpr::Above(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The reference region, to replace (the loader puts the id in place
+    /// of the words).
+    pub fn region_mut(&mut self) -> Option<&mut String> {
+        match self {
+            TargetExpr::BetterThan(r) | TargetExpr::AtLeast(r) | TargetExpr::Above(r) => Some(r),
+            _ => None,
         }
     }
 }
@@ -164,10 +278,26 @@ pub struct TargetError {
     pub message: String,
     /// byte range inside the expression string of the characters that do not parse
     pub span: Range<usize>,
+    /// What to write instead: for a form that is not understood, the forms
+    /// that are, and the closest; for a unit, the indicator's.
+    pub help: Option<String>,
+    /// The text is no form of target (`help` lists the forms): a caller
+    /// reporting many may list them once and give `closest` after that.
+    pub unknown_form: bool,
+    /// For a form not understood, the form nearest to the text, if any.
+    pub closest: Option<String>,
 }
 
-/// Parse a target string as written in a plan.
+/// Parse a target string as written in a plan, without knowing the
+/// indicator (a unit after a number is then an unexpected word).
 pub fn parse_target(text: &str) -> Result<TargetExpr, TargetError> {
+    parse_target_in(text, None)
+}
+
+/// Parse a target string of an indicator whose unit is `unit` (`Some("")`
+/// for none): the unit written after a number is decoration (`"12.3年以上"`
+/// for unit `年`), another unit an error naming both.
+pub fn parse_target_in(text: &str, unit: Option<&str>) -> Result<TargetExpr, TargetError> {
     let start = text.len() - text.trim_start().len();
     let end = text.trim_end().len();
     if start >= end {
@@ -177,6 +307,7 @@ pub fn parse_target(text: &str) -> Result<TargetExpr, TargetError> {
         text,
         pos: start,
         end,
+        unit,
     }
     .target()
 }
@@ -194,756 +325,38 @@ pub fn parse_number(text: &str) -> Option<Decimal> {
     if rest.is_empty() { number.value } else { None }
 }
 
-// ---------------------------------------------------------------------------
-// Vocabulary. Every table is matched longest-first at the current position
-// (so "提高到" wins over "提高", "不低于" over nothing, ">=" over ">"), ASCII
-// letters case-insensitively, and a phrase ending in a letter must not run
-// into another letter ("over" does not match "overall").
-
-/// Words that only add emphasis: "力争达到95%" is "达到95%".
-const EMPHASIS: &[(&str, ())] = &[("力争", ()), ("确保", ()), ("争取", ()), ("努力", ())];
-
-/// What a word before the number does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum LeadWord {
-    /// "达到", "控制在", "=": the number is the level (Reach unless a suffix comparator follows)
-    Reach,
-    Cmp(Op),
-    /// "提高"/"降低" without 到: a change by the number; `true` when it lowers
-    Change(bool),
-}
-
-const LEAD_WORDS: &[(&str, LeadWord)] = {
-    use LeadWord::{Change, Cmp, Reach};
-    &[
-        ("=", Reach),
-        ("＝", Reach),
-        ("==", Reach),
-        ("达到", Reach),
-        ("达", Reach),
-        ("到", Reach),
-        ("提高到", Reach),
-        ("提高至", Reach),
-        ("提升到", Reach),
-        ("提升至", Reach),
-        ("增加到", Reach),
-        ("增加至", Reach),
-        ("增长到", Reach),
-        ("增长至", Reach),
-        ("上升到", Reach),
-        ("上升至", Reach),
-        ("降低到", Reach),
-        ("降低至", Reach),
-        ("下降到", Reach),
-        ("下降至", Reach),
-        ("减少到", Reach),
-        ("减少至", Reach),
-        ("控制在", Reach),
-        ("保持在", Reach),
-        ("稳定在", Reach),
-        ("维持在", Reach),
-        // Alone these mean Maintain (see WHOLE_WORDS); before a number, reach it.
-        ("保持", Reach),
-        ("维持", Reach),
-        ("reach", Reach),
-        // Inclusive comparators.
-        (">=", Cmp(Op::Ge)),
-        ("=>", Cmp(Op::Ge)),
-        ("≥", Cmp(Op::Ge)),
-        ("≧", Cmp(Op::Ge)),
-        ("⩾", Cmp(Op::Ge)),
-        ("＞＝", Cmp(Op::Ge)),
-        ("＞=", Cmp(Op::Ge)),
-        (">＝", Cmp(Op::Ge)),
-        ("不低于", Cmp(Op::Ge)),
-        ("不少于", Cmp(Op::Ge)),
-        ("不小于", Cmp(Op::Ge)),
-        ("至少", Cmp(Op::Ge)),
-        ("at least", Cmp(Op::Ge)),
-        ("no less than", Cmp(Op::Ge)),
-        ("not less than", Cmp(Op::Ge)),
-        ("no fewer than", Cmp(Op::Ge)),
-        ("<=", Cmp(Op::Le)),
-        ("=<", Cmp(Op::Le)),
-        ("≤", Cmp(Op::Le)),
-        ("≦", Cmp(Op::Le)),
-        ("⩽", Cmp(Op::Le)),
-        ("＜＝", Cmp(Op::Le)),
-        ("＜=", Cmp(Op::Le)),
-        ("<＝", Cmp(Op::Le)),
-        ("不超过", Cmp(Op::Le)),
-        ("不高于", Cmp(Op::Le)),
-        ("不多于", Cmp(Op::Le)),
-        ("不大于", Cmp(Op::Le)),
-        ("至多", Cmp(Op::Le)),
-        ("at most", Cmp(Op::Le)),
-        ("no more than", Cmp(Op::Le)),
-        ("not more than", Cmp(Op::Le)),
-        // Strict comparators.
-        (">", Cmp(Op::Gt)),
-        ("＞", Cmp(Op::Gt)),
-        ("超过", Cmp(Op::Gt)),
-        ("高于", Cmp(Op::Gt)),
-        ("大于", Cmp(Op::Gt)),
-        ("多于", Cmp(Op::Gt)),
-        ("more than", Cmp(Op::Gt)),
-        ("greater than", Cmp(Op::Gt)),
-        ("higher than", Cmp(Op::Gt)),
-        ("above", Cmp(Op::Gt)),
-        ("over", Cmp(Op::Gt)),
-        ("<", Cmp(Op::Lt)),
-        ("＜", Cmp(Op::Lt)),
-        ("低于", Cmp(Op::Lt)),
-        ("小于", Cmp(Op::Lt)),
-        ("少于", Cmp(Op::Lt)),
-        ("不满", Cmp(Op::Lt)),
-        ("不足", Cmp(Op::Lt)),
-        ("less than", Cmp(Op::Lt)),
-        ("fewer than", Cmp(Op::Lt)),
-        ("lower than", Cmp(Op::Lt)),
-        ("below", Cmp(Op::Lt)),
-        ("under", Cmp(Op::Lt)),
-        // Changes ("提高到" above is a level, "提高" here is a change).
-        ("提高", Change(false)),
-        ("提升", Change(false)),
-        ("增加", Change(false)),
-        ("增长", Change(false)),
-        ("上升", Change(false)),
-        ("降低", Change(true)),
-        ("下降", Change(true)),
-        ("减少", Change(true)),
-    ]
-};
-
-/// Comparators written after the number: "92%以上", "5%以内", "92 or more".
-const SUFFIX_CMP: &[(&str, Op)] = &[
-    ("以上", Op::Ge),
-    ("及以上", Op::Ge),
-    ("或以上", Op::Ge),
-    ("or more", Op::Ge),
-    ("or above", Op::Ge),
-    ("or higher", Op::Ge),
-    ("or greater", Op::Ge),
-    ("and above", Op::Ge),
-    ("以下", Op::Le),
-    ("及以下", Op::Le),
-    ("或以下", Op::Le),
-    ("以内", Op::Le),
-    ("or less", Op::Le),
-    ("or below", Op::Le),
-    ("or lower", Op::Le),
-    ("or fewer", Op::Le),
-    ("and below", Op::Le),
-];
-
-/// Units of a change in percentage points.
-const POINTS: &[(&str, ())] = &[
-    ("个百分点", ()),
-    ("百分点", ()),
-    ("pp", ()),
-    ("p.p.", ()),
-    ("p.p", ()),
-    ("pt", ()),
-    ("pts", ()),
-    ("percentage point", ()),
-    ("percentage points", ()),
-];
-
-/// Between the bounds of a range. A dash is deliberately absent: "90-95"
-/// and "-5--2" read too easily as negative numbers.
-const RANGE_SEPS: &[(&str, ())] = &[
-    ("..", ()),
-    ("~", ()),
-    ("～", ()),
-    ("〜", ()),
-    ("至", ()),
-    ("到", ()),
-];
-
-/// Expressions that are a whole word, matched against the entire (trimmed)
-/// rest of the string.
-const WHOLE_WORDS: &[(&str, TargetWord)] = &[
-    ("maintain", TargetWord::Maintain),
-    ("keep", TargetWord::Maintain),
-    ("保持", TargetWord::Maintain),
-    ("维持", TargetWord::Maintain),
-    ("持平", TargetWord::Maintain),
-    ("保持稳定", TargetWord::Maintain),
-    ("不降低", TargetWord::Maintain),
-    ("不低于基期", TargetWord::Maintain),
-    ("不低于基期水平", TargetWord::Maintain),
-    ("逐年只增不减", TargetWord::Every(Monotone::NonDecreasing)),
-    ("只增不减", TargetWord::Every(Monotone::NonDecreasing)),
-    ("non-decreasing", TargetWord::Every(Monotone::NonDecreasing)),
-    ("逐年只减不增", TargetWord::Every(Monotone::NonIncreasing)),
-    ("只减不增", TargetWord::Every(Monotone::NonIncreasing)),
-    ("non-increasing", TargetWord::Every(Monotone::NonIncreasing)),
-];
-
-#[derive(Debug, Clone, Copy)]
-enum TargetWord {
-    Maintain,
-    Every(Monotone),
-}
-
-/// "优于全区水平" needs a region id the string does not carry.
-const BETTER_THAN: &[(&str, ())] = &[("优于", ()), ("better than", ())];
-
-const PERCENT: [char; 3] = ['%', '％', '﹪'];
-
-const UNKNOWN_HELP: &str = "expected a number, a comparator (>=, >, <=, <, 以上, 超过, …), \
-                            a range (90..95), a change (+5pp, +10%) or maintain";
-
-// ---------------------------------------------------------------------------
-// Scanner
-
-/// A number as scanned: where it is, whether it had an explicit sign, and its
-/// value (None when the characters look like a number but are not one, e.g.
-/// "9.5.3" or "1,23").
-struct NumTok {
-    span: Range<usize>,
-    signed: bool,
-    value: Option<Decimal>,
-}
-
-/// The parse state. `pos` and `end` are byte offsets into `text`, always on
-/// char boundaries; `end` excludes trailing whitespace.
-struct Parser<'a> {
-    text: &'a str,
-    pos: usize,
-    end: usize,
-}
-
-impl<'a> Parser<'a> {
-    fn target(&mut self) -> Result<TargetExpr, TargetError> {
-        let mut last_word: Option<Range<usize>> = None;
-        while let Some(((), word)) = self.eat(EMPHASIS) {
-            last_word = Some(word);
-            self.skip_ws();
-        }
-        if let Some(word) = self.whole_word() {
-            return Ok(word);
-        }
-        if self.peek_table(BETTER_THAN) {
-            return Err(error(
-                "a \"better than\" target needs the region's id: write it as a table, \
-                 { better_than = \"<region id>\" }"
-                    .to_string(),
-                self.pos..self.end,
-            ));
-        }
-
-        // Words before the number: reach words, at most one comparator, or a
-        // change word (which takes over the rest of the parse).
-        let mut cmp: Option<(Op, Range<usize>)> = None;
-        let mut reach = false;
-        while let Some((word, span)) = self.eat(LEAD_WORDS) {
-            if let Some((_, first)) = &cmp {
-                return Err(error(
-                    format!(
-                        "unexpected \"{}\" after the comparator \"{}\"; expected a number",
-                        self.slice(&span),
-                        self.slice(first)
-                    ),
-                    span,
-                ));
-            }
-            match word {
-                LeadWord::Reach => reach = true,
-                LeadWord::Cmp(op) => cmp = Some((op, span.clone())),
-                LeadWord::Change(lowers) => {
-                    if let Some(first) = &last_word.filter(|_| reach) {
-                        return Err(error(
-                            format!(
-                                "a change (\"{}\") cannot follow \"{}\"; write either \
-                                 a level (达到95%) or a change (提高5个百分点)",
-                                self.slice(&span),
-                                self.slice(first)
-                            ),
-                            span,
-                        ));
-                    }
-                    self.skip_ws();
-                    return self.word_change(lowers, span);
-                }
-            }
-            last_word = Some(span);
-            self.skip_ws();
-        }
-
-        let Some(number) = scan_number(&self.text[..self.end], self.pos) else {
-            return Err(match &last_word {
-                Some(word) => self.expected_number_after(word),
-                None => self.unknown_word(),
-            });
-        };
-        self.pos = number.span.end;
-        let value = self.value_of(&number)?;
-        let bare = cmp.is_none() && !reach;
-
-        self.skip_ws();
-        let percent = self.eat_percent();
-        self.skip_ws();
-
-        if let Some(((), sep)) = self.eat(RANGE_SEPS) {
-            if let Some((_, first)) = &cmp {
-                return Err(error(
-                    format!(
-                        "a range cannot follow the comparator \"{}\"; write either \"{}\" and one number, or a range",
-                        self.slice(first),
-                        self.slice(first)
-                    ),
-                    sep,
-                ));
-            }
-            return self.range(value, number.span.start, sep);
-        }
-
-        // A sign with no comparator or reach word makes it a change.
-        if bare && number.signed {
-            let change = if percent.is_some() {
-                TargetExpr::DeltaPercent(value)
-            } else if self.eat(POINTS).is_some() {
-                TargetExpr::DeltaPoints(value)
-            } else {
-                let written = self.slice(&number.span).to_string();
-                return Err(error(
-                    format!(
-                        "\"{written}\" is a change without a unit: write {written}pp \
-                         (percentage points) or {written}% (relative change); \
-                         a negative level needs a comparator, as in \">= -3\""
-                    ),
-                    number.span,
-                ));
-            };
-            return self.finish_change(change);
-        }
-
-        // A level: an optional comparator after the number, then nothing.
-        let mut after = "the number".to_string();
-        if let Some((op, suffix)) = self.eat(SUFFIX_CMP) {
-            if let Some((_, first)) = &cmp {
-                return Err(error(
-                    format!(
-                        "a second comparator \"{}\": \"{}\" already gives one",
-                        self.slice(&suffix),
-                        self.slice(first)
-                    ),
-                    suffix,
-                ));
-            }
-            after = format!("\"{}\"", self.slice(&suffix));
-            cmp = Some((op, suffix));
-            self.skip_ws();
-        } else if let Some(((), unit)) = self.peek_eat(POINTS) {
-            return Err(error(
-                format!(
-                    "\"{}\" marks a change: write +5pp, -5pp, 提高5个百分点 or 降低5个百分点",
-                    self.slice(&unit)
-                ),
-                unit,
-            ));
-        } else if self.at_dash_number() {
-            return Err(error(
-                format!(
-                    "unexpected \"{}\" after the number; write a range as 90..95 \
-                     (a dash reads as a minus sign)",
-                    self.slice(&(self.pos..self.end))
-                ),
-                self.pos..self.end,
-            ));
-        }
-        self.expect_end(&after)?;
-        Ok(match cmp {
-            Some((op, _)) => TargetExpr::Compare(op, value),
-            None => TargetExpr::Reach(value),
-        })
+/// A value of an indicator whose unit is `unit`, as a plan writes it: a
+/// number, or a number followed by the unit (`"11.4年"` for unit `年`).
+pub fn parse_value(text: &str, unit: &str) -> Option<Decimal> {
+    if let Some(n) = parse_number(text) {
+        return Some(n);
     }
-
-    /// After "lo[%] <sep>": the upper bound and the end.
-    fn range(
-        &mut self,
-        lo: Decimal,
-        start: usize,
-        sep: Range<usize>,
-    ) -> Result<TargetExpr, TargetError> {
-        self.skip_ws();
-        let Some(number) = scan_number(&self.text[..self.end], self.pos) else {
-            return Err(self.expected_number_after(&sep));
-        };
-        self.pos = number.span.end;
-        let hi = self.value_of(&number)?;
-        let mut range_end = self.pos;
-        self.skip_ws();
-        if self.eat_percent().is_some() {
-            range_end = self.pos;
-        }
-        if lo > hi {
-            return Err(error(
-                format!("reversed range: {lo} is above {hi}; write the lower bound first"),
-                start..range_end,
-            ));
-        }
-        self.skip_ws();
-        if let Some((_, suffix)) = self.eat(SUFFIX_CMP) {
-            return Err(error(
-                format!(
-                    "a range takes no comparator: \"{}\" cannot follow it",
-                    self.slice(&suffix)
-                ),
-                suffix,
-            ));
-        }
-        self.expect_end("the range")?;
-        Ok(TargetExpr::Range(lo, hi))
-    }
-
-    /// After a change word ("提高", "降低" …): an unsigned number and its unit.
-    fn word_change(&mut self, lowers: bool, word: Range<usize>) -> Result<TargetExpr, TargetError> {
-        let word_text = self.slice(&word).to_string();
-        let Some(number) = scan_number(&self.text[..self.end], self.pos) else {
-            return Err(self.expected_number_after(&word));
-        };
-        if number.signed {
-            let sign_end = self.pos + self.peek().map_or(0, char::len_utf8);
-            return Err(error(
-                format!("\"{word_text}\" already gives the direction of the change; drop the sign"),
-                self.pos..sign_end,
-            ));
-        }
-        self.pos = number.span.end;
-        let value = self.value_of(&number)?;
-        let value = if lowers && !value.is_zero() {
-            -value
-        } else {
-            value
-        };
-        self.skip_ws();
-        let change = if self.eat_percent().is_some() {
-            TargetExpr::DeltaPercent(value)
-        } else if self.eat(POINTS).is_some() {
-            TargetExpr::DeltaPoints(value)
-        } else {
-            let found = self.word_at_pos();
-            let written = self.slice(&(word.start..number.span.end)).to_string();
-            let message = if found.is_empty() {
-                format!(
-                    "expected \"个百分点\" (percentage points) or \"%\" (relative change) after \"{written}\""
-                )
-            } else {
-                format!(
-                    "expected \"个百分点\" (percentage points) or \"%\" (relative change) after \"{written}\", found \"{}\"",
-                    self.slice(&found)
-                )
-            };
-            return Err(error(message, found));
-        };
-        self.finish_change(change)
-    }
-
-    /// The end of a change: "以上" ("by at least", which a change already
-    /// means) may follow; nothing else.
-    fn finish_change(&mut self, change: TargetExpr) -> Result<TargetExpr, TargetError> {
-        self.skip_ws();
-        if let Some((op, suffix)) = self.eat(SUFFIX_CMP) {
-            if op != Op::Ge {
-                return Err(error(
-                    format!(
-                        "\"{}\" cannot follow a change: a change is met by changing at least that much",
-                        self.slice(&suffix)
-                    ),
-                    suffix,
-                ));
-            }
-            self.skip_ws();
-        }
-        self.expect_end("the change")?;
-        Ok(change)
-    }
-
-    fn whole_word(&self) -> Option<TargetExpr> {
-        let rest = self.rest();
-        WHOLE_WORDS
-            .iter()
-            .find(|(word, _)| rest.eq_ignore_ascii_case(word))
-            .map(|(_, word)| match word {
-                TargetWord::Maintain => TargetExpr::Maintain,
-                TargetWord::Every(m) => TargetExpr::EveryPeriod(*m),
-            })
-    }
-
-    fn expect_end(&self, after: &str) -> Result<(), TargetError> {
-        if self.at_end() {
-            return Ok(());
-        }
-        let span = self.pos..self.end;
-        let garbage = self.slice(&span);
-        let message = if after == "the number" {
-            format!(
-                "unexpected \"{garbage}\" after the number; expected %, a comparator word or nothing"
-            )
-        } else {
-            format!("unexpected \"{garbage}\" after {after}")
-        };
-        Err(error(message, span))
-    }
-
-    fn value_of(&self, number: &NumTok) -> Result<Decimal, TargetError> {
-        number.value.ok_or_else(|| {
-            error(
-                format!("invalid number \"{}\"", self.slice(&number.span)),
-                number.span.clone(),
-            )
-        })
-    }
-
-    fn expected_number_after(&self, word: &Range<usize>) -> TargetError {
-        let found = self.word_at_pos();
-        let word = self.slice(word);
-        if found.is_empty() {
-            error(format!("expected a number after \"{word}\""), found)
-        } else {
-            error(
-                format!(
-                    "expected a number after \"{word}\", found \"{}\"",
-                    self.slice(&found)
-                ),
-                found,
-            )
-        }
-    }
-
-    fn unknown_word(&self) -> TargetError {
-        let found = self.word_at_pos();
-        error(
-            format!("unexpected \"{}\"; {UNKNOWN_HELP}", self.slice(&found)),
-            found,
-        )
-    }
-
-    /// The "word" at the current position, for error spans: everything up to
-    /// the next whitespace or digit, and at least one character. Empty only at
-    /// the end.
-    fn word_at_pos(&self) -> Range<usize> {
-        let rest = self.rest();
-        let mut len = 0;
-        for c in rest.chars() {
-            if len > 0 && (c.is_whitespace() || ascii_digit(c).is_some()) {
-                break;
-            }
-            len += c.len_utf8();
-        }
-        self.pos..self.pos + len
-    }
-
-    /// "-95", "—95", "–95" right after a number: someone wrote a dash range.
-    fn at_dash_number(&self) -> bool {
-        let mut chars = self.rest().chars();
-        matches!(chars.next(), Some('-' | '－' | '−' | '—' | '–'))
-            && chars.next().is_some_and(|c| ascii_digit(c).is_some())
-    }
-
-    fn rest(&self) -> &'a str {
-        &self.text[self.pos..self.end]
-    }
-
-    fn slice(&self, span: &Range<usize>) -> &'a str {
-        // Spans are made by this parser, on boundaries; `get` keeps it panic-free anyway.
-        self.text.get(span.clone()).unwrap_or("")
-    }
-
-    fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
-    }
-
-    fn at_end(&self) -> bool {
-        self.pos >= self.end
-    }
-
-    fn skip_ws(&mut self) {
-        let rest = self.rest();
-        self.pos += rest.len() - rest.trim_start().len();
-    }
-
-    fn eat_percent(&mut self) -> Option<Range<usize>> {
-        let c = self.peek().filter(|c| PERCENT.contains(c))?;
-        let start = self.pos;
-        self.pos += c.len_utf8();
-        Some(start..self.pos)
-    }
-
-    /// The longest phrase of `table` at the current position; advances past it.
-    fn eat<T: Copy>(&mut self, table: &[(&str, T)]) -> Option<(T, Range<usize>)> {
-        let haystack = &self.text[..self.end];
-        let (end, value) = table
-            .iter()
-            .filter_map(|(phrase, value)| {
-                match_phrase(haystack, self.pos, phrase).map(|end| (end, *value))
-            })
-            .max_by_key(|(end, _)| *end)?;
-        let start = self.pos;
-        self.pos = end;
-        Some((value, start..end))
-    }
-
-    /// Like `eat`, without advancing.
-    fn peek_eat<T: Copy>(&self, table: &[(&str, T)]) -> Option<(T, Range<usize>)> {
-        let mut probe = Parser { ..*self };
-        probe.eat(table)
-    }
-
-    fn peek_table<T: Copy>(&self, table: &[(&str, T)]) -> bool {
-        self.peek_eat(table).is_some()
-    }
-}
-
-/// Where `phrase` ends if it is written at byte `at` of `haystack`. Parts of
-/// a phrase separated by one space match any non-empty whitespace; ASCII
-/// letters match case-insensitively; a phrase ending in a letter must not be
-/// followed by another letter.
-fn match_phrase(haystack: &str, at: usize, phrase: &str) -> Option<usize> {
-    let mut pos = at;
-    for (i, part) in phrase.split(' ').enumerate() {
-        if i > 0 {
-            let rest = haystack.get(pos..)?;
-            let skipped = rest.len() - rest.trim_start().len();
-            if skipped == 0 {
-                return None;
-            }
-            pos += skipped;
-        }
-        let candidate = haystack.get(pos..pos.checked_add(part.len())?)?;
-        if !candidate.eq_ignore_ascii_case(part) {
-            return None;
-        }
-        pos += part.len();
-    }
-    let ends_in_letter = phrase
-        .chars()
-        .last()
-        .is_some_and(|c| c.is_ascii_alphabetic());
-    let runs_on = haystack
-        .get(pos..)?
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic());
-    if ends_in_letter && runs_on {
+    let unit = unit.trim();
+    if unit.is_empty() {
         return None;
     }
-    Some(pos)
+    parse_number(text.trim().strip_suffix(unit)?)
 }
 
-/// Scan a number at byte `at`: an optional sign glued to digits, with `.`
-/// and `,` taken only between digits (so "95." ends at "95", "90..95" at
-/// "90"). None when there are no digits there. The token's value is None
-/// when the characters do not form a valid number ("9.5.3", "1,23").
-fn scan_number(text: &str, at: usize) -> Option<NumTok> {
-    let rest = text.get(at..)?;
-    let mut chars = rest.char_indices().peekable();
-    let mut ascii = String::new();
-    let mut signed = false;
-    if let Some(negative) = chars.peek().and_then(|&(_, c)| sign_of(c)) {
-        signed = true;
-        if negative {
-            ascii.push('-');
-        }
-        chars.next();
-    }
-    let mut end = None;
-    while let Some(&(i, c)) = chars.peek() {
-        if let Some(d) = ascii_digit(c) {
-            ascii.push(d);
-            chars.next();
-            end = Some(at + i + c.len_utf8());
-            continue;
-        }
-        let mark = match c {
-            ',' => ',',
-            '.' | '．' => '.',
-            _ => break,
-        };
-        if end.is_none() {
-            break;
-        }
-        let mut ahead = chars.clone();
-        ahead.next();
-        if ahead.peek().is_none_or(|&(_, n)| ascii_digit(n).is_none()) {
-            break;
-        }
-        ascii.push(mark);
-        chars.next();
-    }
-    let end = end?;
-    Some(NumTok {
-        span: at..end,
-        signed,
-        value: decimal_from(&ascii),
-    })
-}
-
-/// Validate the normalised number text ("-1,234.5") and make the exact Decimal.
-fn decimal_from(ascii: &str) -> Option<Decimal> {
-    let (negative, body) = match ascii.strip_prefix('-') {
-        Some(body) => (true, body),
-        None => (false, ascii),
-    };
-    let (int, frac) = match body.split_once('.') {
-        Some((int, frac)) => (int, Some(frac)),
-        None => (body, None),
-    };
-    if frac.is_some_and(|f| f.contains(['.', ','])) {
-        return None;
-    }
-    if int.contains(',') {
-        // Thousands separators only in groups of three: "1,234" yes, "1,23" and
-        // "0,5" (a decimal comma elsewhere) no.
-        let mut groups = int.split(',');
-        let first = groups.next()?;
-        if first.is_empty() || first.len() > 3 || first.starts_with('0') {
-            return None;
-        }
-        if !groups.all(|g| g.len() == 3) {
-            return None;
-        }
-    }
-    let mut normal = String::with_capacity(ascii.len());
-    if negative {
-        normal.push('-');
-    }
-    normal.extend(int.chars().filter(|&c| c != ','));
-    if let Some(frac) = frac {
-        normal.push('.');
-        normal.push_str(frac);
-    }
-    let mut value = Decimal::from_str_exact(&normal).ok()?;
-    // "-0" is zero: keep it from printing as "-0".
-    if value.is_zero() {
-        value.set_sign_positive(true);
-    }
-    Some(value)
-}
-
-/// `Some(true)` for a minus sign, `Some(false)` for a plus sign.
-fn sign_of(c: char) -> Option<bool> {
-    match c {
-        '-' | '－' | '−' => Some(true),
-        '+' | '＋' => Some(false),
-        _ => None,
-    }
-}
-
-/// ASCII and full-width digits, as the ASCII digit.
-fn ascii_digit(c: char) -> Option<char> {
-    match c {
-        '0'..='9' => Some(c),
-        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-        _ => None,
-    }
+/// How the plans' own tables write "no value": `——`, `—`, `-`, `/`.
+pub fn is_no_value(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "——" | "—" | "-" | "/" | "－" | "／" | "--" | "—-" | "－－"
+    )
 }
 
 fn error(message: String, span: Range<usize>) -> TargetError {
-    TargetError { message, span }
+    TargetError {
+        message,
+        span,
+        help: None,
+        unknown_form: false,
+        closest: None,
+    }
 }
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_forms;

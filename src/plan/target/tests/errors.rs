@@ -22,11 +22,8 @@ fn trailing_garbage() {
         )
     );
     assert_eq!(
-        err("95%左右"),
-        (
-            "左右".into(),
-            "unexpected \"左右\" after the number; expected %, a comparator word or nothing".into()
-        )
+        err("95%左右吧"),
+        ("吧".into(), "unexpected \"吧\" after \"左右\"".into())
     );
     assert_eq!(
         err("1e5"),
@@ -51,25 +48,12 @@ fn trailing_garbage() {
 
 #[test]
 fn unknown_word() {
-    let help = "expected a number, a comparator (>=, >, <=, <, 以上, 超过, …), \
-                a range (90..95), a change (+5pp, +10%) or maintain";
-    assert_eq!(
-        err("around 95"),
-        ("around".into(), format!("unexpected \"around\"; {help}"))
-    );
-    assert_eq!(
-        err("大约95%"),
-        ("大约".into(), format!("unexpected \"大约\"; {help}"))
-    );
-    assert_eq!(
-        err("overall 95"),
-        ("overall".into(), format!("unexpected \"overall\"; {help}"))
-    );
-    assert_eq!(err(".5"), (".".into(), format!("unexpected \".\"; {help}")));
-    assert_eq!(
-        err("——"),
-        ("——".into(), format!("unexpected \"——\"; {help}"))
-    );
+    let not_a_form = |w: &str| format!("unexpected \"{w}\": not a form of target");
+    assert_eq!(err("around 95"), ("around".into(), not_a_form("around")));
+    assert_eq!(err("大概95%"), ("大概".into(), not_a_form("大概")));
+    assert_eq!(err("overall 95"), ("overall".into(), not_a_form("overall")));
+    assert_eq!(err(".5"), (".".into(), not_a_form(".")));
+    assert_eq!(err("——"), ("——".into(), not_a_form("——")));
 }
 
 #[test]
@@ -268,16 +252,46 @@ fn dash_range_hint() {
 }
 
 #[test]
-fn better_than_hint() {
+fn reference_regions_are_kept_as_written() {
+    let at_least = |r: &str| TargetExpr::AtLeast(r.into());
+    assert_eq!(ok("达到全国平均水平"), at_least("全国平均水平"));
+    assert_eq!(ok("不低于全区水平"), at_least("全区水平"));
+    assert_eq!(ok("力争达到全国平均水平"), at_least("全国平均水平"));
+    assert_eq!(ok("达到全国平均"), at_least("全国平均"));
+    assert_eq!(ok("at least the level of China"), at_least("China"));
     assert_eq!(
-        err("优于全区水平"),
+        ok("高于全国平均水平"),
+        TargetExpr::Above("全国平均水平".into())
+    );
+    assert_eq!(ok("超过全区水平"), TargetExpr::Above("全区水平".into()));
+    assert_eq!(
+        ok("above the level of China"),
+        TargetExpr::Above("China".into())
+    );
+    assert_eq!(
+        ok("优于全区水平"),
+        TargetExpr::BetterThan("全区水平".into())
+    );
+    assert_eq!(
+        ok("优于内蒙古自治区"),
+        TargetExpr::BetterThan("内蒙古自治区".into())
+    );
+    assert_eq!(
+        ok("better than Inner Mongolia"),
+        TargetExpr::BetterThan("Inner Mongolia".into())
+    );
+    // A number after the word is a level; words without 水平 are no region.
+    assert_eq!(ok("达到95%"), reach("95"));
+    assert_eq!(ok("高于92%"), cmp(Op::Gt, "92"));
+    assert_eq!(
+        err("达到abc"),
         (
-            "优于全区水平".into(),
-            "a \"better than\" target needs the region's id: write it as a table, \
-             { better_than = \"<region id>\" }"
-                .into()
+            "abc".into(),
+            "expected a number after \"达到\", found \"abc\"".into()
         )
     );
+    // 保持 the baseline's level is still "maintain".
+    assert_eq!(ok("不低于基期水平"), TargetExpr::Maintain);
 }
 
 #[test]
@@ -287,4 +301,29 @@ fn error_spans_are_bytes_of_the_original() {
     let e = parse_target(s).unwrap_err();
     assert_eq!(&s[e.span.clone()], "abc");
     assert_eq!(e.span, 13..16); // 2 spaces + 达到 (6) + 95 (2) + ％ (3)
+}
+
+#[test]
+fn a_form_not_understood_lists_the_forms_and_the_closest() {
+    let e = parse_target("持续增高").unwrap_err();
+    let help = e.help.expect("a help");
+    assert!(
+        help.starts_with("did you mean \"持续提高\"? understood forms: 95%, 达到95%, ≥92%"),
+        "{help}"
+    );
+    for form in [
+        "95%左右",
+        "达到全国平均水平",
+        "逐年提高",
+        "翻一番",
+        "全覆盖",
+        "基本消除",
+    ] {
+        assert!(help.contains(form), "{form} in {help}");
+    }
+    // The user's number goes into the suggestion.
+    let e = parse_target("87%以上吧").unwrap_err();
+    assert!(e.help.unwrap().starts_with("did you mean \"87%以上\"?"));
+    // A specific mistake keeps its own message and no list.
+    assert_eq!(parse_target("95..90").unwrap_err().help, None);
 }

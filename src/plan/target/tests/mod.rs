@@ -12,11 +12,11 @@ mod levels;
 mod numbers;
 mod properties;
 
-fn d(s: &str) -> Decimal {
+pub(super) fn d(s: &str) -> Decimal {
     Decimal::from_str(s).unwrap()
 }
 
-fn ok(s: &str) -> TargetExpr {
+pub(super) fn ok(s: &str) -> TargetExpr {
     match parse_target(s) {
         Ok(e) => e,
         Err(e) => panic!("{s:?} should parse, got {e:?}"),
@@ -24,16 +24,16 @@ fn ok(s: &str) -> TargetExpr {
 }
 
 /// The offending text and the message.
-fn err(s: &str) -> (String, String) {
+pub(super) fn err(s: &str) -> (String, String) {
     match parse_target(s) {
         Ok(e) => panic!("{s:?} should not parse, got {e:?}"),
         Err(e) => (s[e.span.clone()].to_string(), e.message),
     }
 }
 
-fn reach(s: &str) -> TargetExpr {
+pub(super) fn reach(s: &str) -> TargetExpr {
     TargetExpr::Reach(d(s))
 }
-fn cmp(op: Op, s: &str) -> TargetExpr {
+pub(super) fn cmp(op: Op, s: &str) -> TargetExpr {
     TargetExpr::Compare(op, d(s))
 }

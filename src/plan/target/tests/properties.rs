@@ -88,6 +88,24 @@ proptest! {
     }
 
     #[test]
+    fn about_round_trips(v in decimal()) {
+        // A sign in front of a bare number makes a change: "约-1%", not "-1%左右".
+        prop_assert_eq!(parse_target(&format!("约{v}%")), Ok(TargetExpr::About(v)));
+        let v = v.abs();
+        prop_assert_eq!(parse_target(&format!("{v}%左右")), Ok(TargetExpr::About(v)));
+        prop_assert_eq!(parse_target(&format!("约{v}")), Ok(TargetExpr::About(v)));
+    }
+
+    #[test]
+    fn unit_decoration_round_trips(v in decimal(), unit in prop::sample::select(vec!["年", "万人", "所", "人", "‰"])) {
+        let v = v.abs();
+        prop_assert_eq!(
+            parse_target_in(&format!("{v}{unit}以上"), Some(unit)),
+            Ok(TargetExpr::Compare(Op::Ge, v))
+        );
+    }
+
+    #[test]
     fn number_round_trips(v in decimal()) {
         let parsed = parse_number(&v.to_string());
         prop_assert_eq!(parsed, Some(v));
