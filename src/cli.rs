@@ -117,6 +117,16 @@ pub struct StatusArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
+    /// Which table: the status table, or the evaluation table (主要指标完成情况表: one column per year, the paragraphs around it)
+    #[arg(long, value_enum, default_value_t = LayoutKind::Status)]
+    pub layout: LayoutKind,
+}
+
+/// The table `status` shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LayoutKind {
+    Status,
+    Evaluation,
 }
 
 /// The output formats of `status`.

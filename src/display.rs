@@ -38,6 +38,38 @@ impl Lang {
     }
 }
 
+impl crate::engine::Status {
+    /// The word people read (`docs/methods.md#status`): China's own plan
+    /// evaluations' words, or their English; `early` is an achievement
+    /// before the deadline, and a move away from the target says which way
+    /// it went for the indicator's `direction`.
+    pub fn word(self, direction: crate::plan::Direction, early: bool, lang: Lang) -> &'static str {
+        use crate::engine::Status::*;
+        use crate::plan::Direction::Down;
+        match (self, lang) {
+            (Achieved, Lang::Zh) if early => "提前实现",
+            (Achieved, Lang::Zh) => "已实现",
+            (Achieved, Lang::En) if early => "achieved early",
+            (Achieved, Lang::En) => "achieved",
+            (Ahead, Lang::Zh) => "快于预期",
+            (Ahead, Lang::En) => "ahead of schedule",
+            (OnTrack, Lang::Zh) => "基本符合预期",
+            (OnTrack, Lang::En) => "on track",
+            (AtRisk, Lang::Zh) => "相对滞后",
+            (AtRisk, Lang::En) => "lagging",
+            (OffTrack, Lang::Zh) => "明显滞后",
+            (OffTrack, Lang::En) => "well behind",
+            (Regressing, Lang::Zh) if direction == Down => "不降反升",
+            (Regressing, Lang::Zh) => "不升反降",
+            (Regressing, Lang::En) => "moving away",
+            (Missed, Lang::Zh) => "未实现",
+            (Missed, Lang::En) => "missed",
+            (NoData, Lang::Zh) => "无数据",
+            (NoData, Lang::En) => "no data",
+        }
+    }
+}
+
 /// Round half away from zero to `dp` places (never adds digits).
 pub fn round(d: Decimal, dp: u32) -> Decimal {
     if d.scale() <= dp {
@@ -72,6 +104,25 @@ pub fn number(d: Decimal, ind: &Indicator, prec: u32) -> String {
     }
 }
 
+/// How many decimals [`number`] shows of `d`.
+pub fn shown_decimals(d: Decimal, ind: &Indicator, prec: u32) -> u32 {
+    match ind.decimals {
+        Some(dp) => dp,
+        None => round(d, prec).scale(),
+    }
+}
+
+/// The unit written after a number in a table cell: `年` in Chinese,
+/// ` years` in English; `%` and no unit write nothing here.
+pub fn unit_suffix(ind: &Indicator, lang: Lang) -> String {
+    let unit = ind.unit_in(lang.en());
+    match (unit, lang) {
+        ("" | "%", _) => String::new(),
+        (u, Lang::Zh) => u.to_string(),
+        (u, Lang::En) => format!(" {u}"),
+    }
+}
+
 /// A value with its unit when the unit is `%`.
 pub fn value(d: Decimal, ind: &Indicator, prec: u32) -> String {
     let s = number(d, ind, prec);
@@ -97,9 +148,14 @@ pub fn change(d: Decimal, ind: &Indicator, prec: u32, lang: Lang) -> String {
 /// baseline already met the target (`docs/methods.md#method-time`), or there is no value after
 /// the baseline yet. Machine output keeps the formula's value (the peers'
 /// figures), so only the human-readable outputs go through this.
+///
+/// Shown clamped to 0–100% (`docs/methods.md#rounding-and-display`): a
+/// target near its baseline must not read 500% or −233%; the status and
+/// the change since the baseline tell the rest.
 pub fn completion_shown(a: &Assessment) -> Option<Decimal> {
     a.completion
         .filter(|_| !a.met_at_baseline && a.period != a.baseline_period)
+        .map(|c| c.clamp(Decimal::ZERO, Decimal::ONE))
 }
 
 /// Time progress as people are shown it: empty before any value after the
@@ -311,7 +367,7 @@ pub fn labels(lang: Lang) -> Labels {
             target: "目标",
             gap: "差距",
             completion: "完成进度",
-            time_progress: "时序进度",
+            time_progress: "序时进度",
             change: "较基期",
             status: "状态",
             as_of: "截至",

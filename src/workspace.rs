@@ -46,6 +46,8 @@ pub type ProgressFor = fn(name: &str, size: u64) -> Option<crate::actuals::Progr
 pub struct Defaults {
     pub lang: Option<Lang>,
     pub as_of: Option<Period>,
+    /// `[report]`: the evaluation table's columns and their names.
+    pub report: crate::view::evaluation::Layout,
 }
 
 /// One plan with its actuals.
@@ -367,12 +369,12 @@ fn read_manifest(path: &Path, cwd: &Path) -> Result<(Vec<PathBuf>, Defaults), In
             .label(label)
     };
     for (key, _) in doc.iter() {
-        if !["plans", "defaults"].contains(&key) {
+        if !["plans", "defaults", "report"].contains(&key) {
             let span = doc.key(key).and_then(|k| k.span());
             diags.push(err(
                 span,
                 format!("unknown key `{key}` in {name}"),
-                "expected `plans` or `[defaults]`",
+                "expected `plans`, `[defaults]` or `[report]`",
             ));
         }
     }
@@ -442,8 +444,74 @@ fn read_manifest(path: &Path, cwd: &Path) -> Result<(Vec<PathBuf>, Defaults), In
             }
         }
     }
+    if let Some(r) = doc.get("report").and_then(Item::as_table_like) {
+        defaults.report =
+            report_layout(r, &mut |span, msg, label| diags.push(err(span, msg, label)));
+    }
     if diags.has_errors() {
         return Err(InputError(diags));
     }
     Ok((files, defaults))
+}
+
+/// The manifest's `[report]`: `columns = ["no", "indicator", …]` (the ids
+/// of `docs/outputs.md#evaluation-table`) and `labels = { status = "…" }`.
+fn report_layout(
+    r: &dyn toml_edit::TableLike,
+    err: &mut dyn FnMut(Option<std::ops::Range<usize>>, String, &str),
+) -> crate::view::evaluation::Layout {
+    use crate::view::evaluation::{COLUMN_IDS, Layout};
+    let mut layout = Layout::default();
+    let span_of = |item: &Item| {
+        item.span()
+            .or_else(|| item.as_value().and_then(|v| v.span()))
+    };
+    let id_of = |v: &toml_edit::Value, err: &mut dyn FnMut(_, String, &str)| match v.as_str() {
+        Some(id) if COLUMN_IDS.contains(&id) => Some(id.to_string()),
+        other => {
+            let hint = other
+                .and_then(|id| crate::plan::load_suggest(id, COLUMN_IDS))
+                .map_or(String::new(), |s| format!(" (did you mean `{s}`?)"));
+            err(
+                v.span(),
+                format!(
+                    "not a column of the evaluation table{hint}; the columns are {}",
+                    COLUMN_IDS.join(", ")
+                ),
+                "unknown column",
+            );
+            None
+        }
+    };
+    for (key, item) in r.iter() {
+        match (key, item.as_array(), item.as_table_like()) {
+            ("columns", Some(a), _) => {
+                layout.columns = a.iter().filter_map(|v| id_of(v, err)).collect();
+            }
+            ("labels", _, Some(t)) => {
+                for (k, v) in t.iter() {
+                    let value = v.as_value().and_then(|v| v.as_str());
+                    match value {
+                        Some(label) if COLUMN_IDS.contains(&k) => {
+                            layout.labels.push((k.to_string(), label.to_string()));
+                        }
+                        _ => err(
+                            span_of(v),
+                            format!(
+                                "`labels.{k}`: expected a column id ({}) = \"label\"",
+                                COLUMN_IDS.join(", ")
+                            ),
+                            "not a column label",
+                        ),
+                    }
+                }
+            }
+            _ => err(
+                span_of(item),
+                format!("`{key}` in [report]: expected columns = [...] or labels = {{ ... }}"),
+                "not a [report] key",
+            ),
+        }
+    }
+    layout
 }

@@ -323,7 +323,7 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
 struct Tally {
     cases: usize,
     /// Findings per status, in [`Status::ALL`] order.
-    findings: [usize; 7],
+    findings: [usize; Status::ALL.len()],
     failing: usize,
 }
 

@@ -89,6 +89,7 @@ fn options(
         color: false,
         report: true,
         charts_dir: charts_dir.to_string(),
+        evaluation: Some(ws.defaults.report.clone()),
     }
 }
 

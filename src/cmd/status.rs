@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use crate::cli::{Global, StatusArgs};
+use crate::cli::{Global, LayoutKind, StatusArgs};
 use track::export::{Format, Options};
 
 pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<ExitCode> {
@@ -14,8 +14,12 @@ pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<ExitCode> {
         lang: crate::settings::lang(global, &ws),
         by_series: req.by_series(),
         color: format == Format::Table && super::stdout_styled(),
+        evaluation: (args.layout == LayoutKind::Evaluation).then(|| ws.defaults.report.clone()),
         ..Options::default()
     };
+    let mut req = req;
+    // The evaluation table shows every period's value.
+    req.points = options.evaluation.is_some();
     let doc = super::document(&ws, &req, options, false)?;
     if format.streams() {
         // Data: no colour handling in the way of a million rows.

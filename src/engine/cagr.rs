@@ -125,17 +125,30 @@ fn reaches(r: f64, threshold: f64) -> bool {
     r >= threshold || (r - threshold).abs() <= THRESHOLD_TOLERANCE * threshold.abs()
 }
 
-/// The grade of a measured series; thresholds `(on, risk, off)` for `R`.
-pub fn grade(p: &Progress, thresholds: (f64, f64, f64)) -> Status {
-    let (on, risk, off) = if p.has_target {
-        thresholds
+/// The lower bounds of `R` for each grade: `ahead` only where the plan
+/// sets it (Open SDG has no such grade), then on track, at risk, off track.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Thresholds {
+    pub ahead: Option<f64>,
+    pub on: f64,
+    pub risk: f64,
+    pub off: f64,
+}
+
+/// The grade of a measured series; `th` for `R` (a series without a
+/// target is graded on `P` against its own thresholds).
+pub fn grade(p: &Progress, th: Thresholds) -> Status {
+    let (ahead, on, risk, off) = if p.has_target {
+        (th.ahead, th.on, th.risk, th.off)
     } else {
-        (0.015 * p.limit_factor, 0.005 * p.limit_factor, 0.0)
+        (None, 0.015 * p.limit_factor, 0.005 * p.limit_factor, 0.0)
     };
     let r = p.ratio;
     // At its natural limit (C = 0) and not falling back: on track.
     let at_limit = !p.has_target && p.limit_factor == 0.0 && r >= 0.0;
-    if at_limit || reaches(r, on) {
+    if ahead.is_some_and(|a| reaches(r, a)) {
+        Status::Ahead
+    } else if at_limit || reaches(r, on) {
         Status::OnTrack
     } else if reaches(r, risk) {
         Status::AtRisk
@@ -197,7 +210,12 @@ pub fn roll_up(scores: &[f64], all_achieved: bool) -> Option<(f64, Status)> {
 mod tests {
     use super::*;
 
-    const DEFAULT: (f64, f64, f64) = (0.95, 0.60, 0.0);
+    const DEFAULT: Thresholds = Thresholds {
+        ahead: None,
+        on: 0.95,
+        risk: 0.60,
+        off: 0.0,
+    };
 
     fn with_target(
         b: f64,

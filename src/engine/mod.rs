@@ -270,7 +270,9 @@ impl Context<'_> {
         // Status: the first rule that holds (`docs/methods.md#status`).
         let deadline_value = points.iter().rev().find(|(p, _)| p.ends_by(tt)).copied();
         a.status = if met {
-            a.early = a.period.is_some_and(|p| p < tt);
+            // Early: reached before the deadline, not held since the
+            // baseline (that is 已实现, not 提前实现).
+            a.early = !met_at_baseline && a.period.is_some_and(|p| p < tt);
             Status::Achieved
         } else if tt.ends_by(self.as_of)
             && deadline_value.is_some_and(|(p, v)| !self.deadline_goal(ind, a, &goal, p).meets(v))
@@ -421,11 +423,12 @@ impl Context<'_> {
             a.score = Some(cagr::score(&p));
         }
         let th = &self.plan.thresholds;
-        let th = (
-            f(th.on_track).unwrap_or(0.95),
-            f(th.at_risk).unwrap_or(0.6),
-            f(th.off_track).unwrap_or(0.0),
-        );
+        let th = cagr::Thresholds {
+            ahead: th.ahead(Method::Cagr).and_then(f),
+            on: f(th.on_track).unwrap_or(0.95),
+            risk: f(th.at_risk).unwrap_or(0.6),
+            off: f(th.off_track).unwrap_or(0.0),
+        };
         cagr::grade(&p, th)
     }
 
@@ -622,7 +625,9 @@ fn gap(level: Decimal, y: Decimal, d: Direction) -> Decimal {
 }
 
 fn grade(r: Decimal, th: &crate::plan::Thresholds) -> Status {
-    if r >= th.on_track {
+    if th.ahead(Method::Time).is_some_and(|a| r >= a) {
+        Status::Ahead
+    } else if r >= th.on_track {
         Status::OnTrack
     } else if r >= th.at_risk {
         Status::AtRisk

@@ -1,4 +1,5 @@
-//! Statuses (`docs/methods.md#status`) and their order of severity.
+//! Statuses (`docs/methods.md#status`) and their order of severity. The
+//! words people read are [`crate::display`]'s.
 
 use std::fmt;
 
@@ -6,6 +7,8 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
     Achieved,
+    /// Progress well ahead of the time elapsed (`R ≥ 1.10` by default).
+    Ahead,
     OnTrack,
     AtRisk,
     OffTrack,
@@ -15,8 +18,9 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 7] = [
+    pub const ALL: [Status; 8] = [
         Status::Achieved,
+        Status::Ahead,
         Status::OnTrack,
         Status::AtRisk,
         Status::OffTrack,
@@ -34,6 +38,7 @@ impl Status {
     pub fn as_str(&self) -> &'static str {
         match self {
             Status::Achieved => "achieved",
+            Status::Ahead => "ahead",
             Status::OnTrack => "on-track",
             Status::AtRisk => "at-risk",
             Status::OffTrack => "off-track",
@@ -47,38 +52,17 @@ impl Status {
         Status::ALL.into_iter().find(|st| st.as_str() == s.trim())
     }
 
-    /// The word shown to people; `early` is an achievement before the deadline.
-    pub fn label(&self, english: bool, early: bool) -> &'static str {
-        match (self, english) {
-            (Status::Achieved, true) if early => "achieved early",
-            (Status::Achieved, true) => "achieved",
-            (Status::Achieved, false) if early => "提前完成",
-            (Status::Achieved, false) => "已完成",
-            (Status::OnTrack, true) => "on track",
-            (Status::OnTrack, false) => "符合进度",
-            (Status::AtRisk, true) => "at risk",
-            (Status::AtRisk, false) => "进度滞后",
-            (Status::OffTrack, true) => "off track",
-            (Status::OffTrack, false) => "严重滞后",
-            (Status::Regressing, true) => "regressing",
-            (Status::Regressing, false) => "倒退",
-            (Status::Missed, true) => "missed",
-            (Status::Missed, false) => "未完成",
-            (Status::NoData, true) => "no data",
-            (Status::NoData, false) => "无数据",
-        }
-    }
-
     /// How bad a status is, for gates (`--fail-on`): higher is worse;
     /// `no-data` is not graded.
     pub fn severity(&self) -> Option<u8> {
         match self {
             Status::Achieved => Some(0),
-            Status::OnTrack => Some(1),
-            Status::AtRisk => Some(2),
-            Status::OffTrack => Some(3),
-            Status::Regressing => Some(4),
-            Status::Missed => Some(5),
+            Status::Ahead => Some(1),
+            Status::OnTrack => Some(2),
+            Status::AtRisk => Some(3),
+            Status::OffTrack => Some(4),
+            Status::Regressing => Some(5),
+            Status::Missed => Some(6),
             Status::NoData => None,
         }
     }

@@ -219,7 +219,7 @@ fn render(view: &View, regions: &[PlanView]) -> anyhow::Result<String> {
             let a = pv.rows.get(j)?;
             Some(Flag {
                 anchor: anchor(i, j),
-                label: a.status.label(lang.en(), a.early),
+                label: a.status.word(a.direction, a.early, lang),
                 class: class(a.status),
                 name: report::title(pv.plan, a, lang),
                 // The plan's name helps only where there are several.
@@ -244,7 +244,7 @@ fn render(view: &View, regions: &[PlanView]) -> anyhow::Result<String> {
                 Item {
                     anchor: anchor(i, j),
                     name: report::title(pv.plan, a, lang),
-                    label: a.status.label(lang.en(), a.early),
+                    label: a.status.word(a.direction, a.early, lang),
                     class: class(a.status),
                     target: ind
                         .map(|ind| {
@@ -304,8 +304,8 @@ fn render(view: &View, regions: &[PlanView]) -> anyhow::Result<String> {
         counts: view
             .counts()
             .into_iter()
-            .map(|(s, n)| Count {
-                label: s.label(lang.en(), false),
+            .map(|(s, label, n)| Count {
+                label,
                 n,
                 class: class(s),
             })

@@ -439,7 +439,7 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
     if let Some((p0, p1)) = a.broken_step {
         rows.push((l("首次违反", "First break"), format!("{p0} → {p1}")));
     }
-    let label = a.status.label(lang.en(), a.early);
+    let label = a.status.word(a.direction, a.early, lang);
     let status = if color {
         let st = crate::export::table::status_style(a.status);
         format!("{st}{label}{st:#}")

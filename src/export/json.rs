@@ -62,7 +62,7 @@ impl Exporter for Json {
 pub struct JsonDocument {
     rows: usize,
     /// Per status, in [`Status::ALL`] order.
-    counts: [usize; 7],
+    counts: [usize; Status::ALL.len()],
 }
 
 impl JsonDocument {
@@ -76,7 +76,7 @@ impl JsonDocument {
     pub fn part() -> JsonDocument {
         JsonDocument {
             rows: 0,
-            counts: [0; 7],
+            counts: [0; Status::ALL.len()],
         }
     }
 

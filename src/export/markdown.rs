@@ -123,7 +123,7 @@ fn report_text(
         let _ = writeln!(
             s,
             "- **{}** {}: {}",
-            a.status.label(lang.en(), a.early),
+            a.status.word(a.direction, a.early, lang),
             md(&report::title(pv.plan, a, lang)),
             md(&narrative::sentence(pv.plan, a, pv.as_of, lang))
         );
@@ -157,7 +157,11 @@ fn report_text(
                 continue;
             };
             let title = md(&report::title(pv.plan, a, lang));
-            let _ = writeln!(s, "#### {title} · {}\n", a.status.label(lang.en(), a.early));
+            let _ = writeln!(
+                s,
+                "#### {title} · {}\n",
+                a.status.word(a.direction, a.early, lang)
+            );
             let _ = writeln!(
                 s,
                 "{}\n",

@@ -148,6 +148,10 @@ pub struct Options {
     /// Where a Markdown report's charts go, as linked from it (the name of
     /// the folder beside the report).
     pub charts_dir: String,
+    /// The table people read: the status table, or the evaluation table
+    /// (主要指标完成情况表) with its columns as chosen. Reports always show
+    /// the evaluation table.
+    pub evaluation: Option<crate::view::evaluation::Layout>,
 }
 
 /// The selected plans, to be written.

@@ -9,7 +9,7 @@ use comfy_table::{Cell, CellAlignment, ContentArrangement, TableComponent, prese
 use super::{Attachment, Document, Exporter};
 use crate::engine::Status;
 use crate::view::grid::{Grid, Kind, Row};
-use crate::view::{plan_title, status, summary};
+use crate::view::{evaluation, plan_title, status, summary};
 
 pub struct Table;
 
@@ -17,6 +17,7 @@ pub fn status_style(s: Status) -> Style {
     let c = |c: AnsiColor| Style::new().fg_color(Some(c.into()));
     match s {
         Status::Achieved => c(AnsiColor::Green).bold(),
+        Status::Ahead => c(AnsiColor::BrightGreen),
         Status::OnTrack => c(AnsiColor::Green),
         Status::AtRisk => c(AnsiColor::Yellow),
         Status::OffTrack => c(AnsiColor::Red),
@@ -34,6 +35,24 @@ impl Exporter for Table {
     ) -> anyhow::Result<Vec<Attachment>> {
         let view = doc.view();
         let bold = Style::new().bold();
+        if let Some(layout) = &doc.options.evaluation {
+            for (i, pv) in view.plans.iter().enumerate() {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                writeln!(out, "{bold}{}{bold:#}", evaluation::title(&view, pv))?;
+                writeln!(out, "{}", evaluation::summary(&view, pv))?;
+                writeln!(
+                    out,
+                    "{}",
+                    draw(&evaluation::grid(&view, pv, layout, None), view.color)
+                )?;
+                for p in evaluation::attention(&view, pv) {
+                    writeln!(out, "{p}")?;
+                }
+            }
+            return Ok(Vec::new());
+        }
         for (i, pv) in view.plans.iter().enumerate() {
             if i > 0 {
                 writeln!(out)?;

@@ -23,6 +23,7 @@ use crate::view::View;
 fn status_colors(s: Status) -> (u32, u32) {
     match s {
         Status::Achieved => (0x1A7F37, 0xFFFFFF),
+        Status::Ahead => (0xACEEBB, 0x116329),
         Status::OnTrack => (0xDAFBE1, 0x116329),
         Status::AtRisk => (0xFFF8C5, 0x7D4E00),
         Status::OffTrack => (0xFFEBE9, 0xA40E26),

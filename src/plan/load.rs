@@ -39,7 +39,7 @@ const PLAN_KEYS: &[&str] = &[
     "decimals",
     "thresholds",
 ];
-const THRESHOLD_KEYS: &[&str] = &["on_track", "at_risk", "off_track"];
+const THRESHOLD_KEYS: &[&str] = &["ahead", "on_track", "at_risk", "off_track"];
 /// Read a plan from its text. `path` is how the file is named in messages.
 /// Returns the plan and its warnings, or every error found.
 pub fn parse_plan(source: &str, path: &str) -> Result<(Plan, Diagnostics), InputError> {
@@ -404,7 +404,7 @@ impl Reader<'_> {
             self.error(
                 span,
                 "`thresholds` must be a table".into(),
-                "expected { on_track = 0.95, at_risk = 0.6, off_track = 0 }",
+                "expected { ahead = 1.1, on_track = 0.95, at_risk = 0.6, off_track = 0 }",
             );
             return th;
         };
@@ -418,11 +418,13 @@ impl Reader<'_> {
                 *slot = v;
             }
         }
-        if !(th.on_track >= th.at_risk && th.at_risk >= th.off_track) {
+        th.ahead = self.decimal(t, "ahead", "[plan.thresholds]");
+        let ahead = th.ahead.unwrap_or(th.on_track);
+        if !(ahead >= th.on_track && th.on_track >= th.at_risk && th.at_risk >= th.off_track) {
             let span = self.value_span(p, "thresholds");
             self.error(
                 span,
-                "thresholds must satisfy on_track >= at_risk >= off_track".into(),
+                "thresholds must satisfy ahead >= on_track >= at_risk >= off_track".into(),
                 "thresholds out of order",
             );
         }

@@ -68,14 +68,32 @@ impl Kind {
 /// The lower bounds of `R` for each grade (`docs/methods.md#thresholds`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Thresholds {
+    /// `ahead` as the plan sets it; without it, [`Thresholds::AHEAD`]
+    /// under method `time` and no `ahead` under `cagr` (whose published
+    /// statuses have none).
+    pub ahead: Option<Decimal>,
     pub on_track: Decimal,
     pub at_risk: Decimal,
     pub off_track: Decimal,
 }
 
+impl Thresholds {
+    /// The default lower bound of `ahead` under method `time`: 1.10.
+    pub const AHEAD: Decimal = Decimal::from_parts(110, 0, 0, false, 2);
+
+    /// The lower bound of `ahead` under `method`, if it has one.
+    pub fn ahead(&self, method: Method) -> Option<Decimal> {
+        match method {
+            Method::Time => Some(self.ahead.unwrap_or(Thresholds::AHEAD)),
+            Method::Cagr => self.ahead,
+        }
+    }
+}
+
 impl Default for Thresholds {
     fn default() -> Thresholds {
         Thresholds {
+            ahead: None,
             on_track: Decimal::new(95, 2),
             at_risk: Decimal::new(60, 2),
             off_track: Decimal::ZERO,

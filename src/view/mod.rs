@@ -9,6 +9,7 @@
 //! computes a figure (the engine does, through [`crate::query`]) or knows
 //! a markup (the exporters of [`crate::export`] do).
 
+pub mod evaluation;
 pub mod grid;
 pub mod indicator;
 pub mod narrative;
@@ -40,27 +41,38 @@ pub struct View<'a> {
 }
 
 impl View<'_> {
-    /// Counts of each status over every row, in status order.
-    pub fn counts(&self) -> Vec<(Status, usize)> {
-        let mut n = [0; Status::ALL.len()];
-        for a in self.plans.iter().flat_map(|p| &p.rows) {
-            n[a.status.index()] += 1;
-        }
-        Status::ALL
-            .into_iter()
-            .zip(n)
-            .filter(|(_, n)| *n > 0)
-            .collect()
+    /// How many rows have each status word, in status order (achieved
+    /// early before achieved): `(status, word, count)`.
+    pub fn counts(&self) -> Vec<(Status, &'static str, usize)> {
+        tally(self.plans.iter().flat_map(|p| &p.rows), self.lang)
     }
 }
 
-/// The status summary line: `11 项指标: 已完成 3 · 符合进度 2 …`.
+/// How many of `rows` have each status word, in status order (achieved
+/// early before achieved; 不升反降 before 不降反升).
+pub fn tally<'a>(
+    rows: impl Iterator<Item = &'a Assessment>,
+    lang: Lang,
+) -> Vec<(Status, &'static str, usize)> {
+    let mut out: Vec<(Status, bool, &'static str, usize)> = Vec::new();
+    for a in rows {
+        let word = a.status.word(a.direction, a.early, lang);
+        match out.iter_mut().find(|(_, _, w, _)| *w == word) {
+            Some((_, _, _, n)) => *n += 1,
+            None => out.push((a.status, !a.early, word, 1)),
+        }
+    }
+    out.sort_by_key(|&(s, late, w, _)| (s.index(), late, w));
+    out.into_iter().map(|(s, _, w, n)| (s, w, n)).collect()
+}
+
+/// The status summary line: `11 项指标: 提前实现 3 · 基本符合预期 2 …`.
 pub fn summary(view: &View) -> String {
     let total: usize = view.plans.iter().map(|p| p.rows.len()).sum();
     let parts: Vec<String> = view
         .counts()
         .into_iter()
-        .map(|(s, n)| format!("{} {n}", s.label(view.lang.en(), false)))
+        .map(|(_, w, n)| format!("{w} {n}"))
         .collect();
     let what = if view.by_series {
         view.lang.pick("个序列", "series")

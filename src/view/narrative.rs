@@ -307,7 +307,9 @@ impl Narrator<'_> {
                     format!("; it is moving away from the target ({tg})")
                 }
             }
-            Status::OnTrack | Status::AtRisk | Status::OffTrack => self.progress(&tg),
+            Status::Ahead | Status::OnTrack | Status::AtRisk | Status::OffTrack => {
+                self.progress(&tg)
+            }
             Status::NoData => String::new(),
         }
     }
@@ -359,7 +361,7 @@ impl Narrator<'_> {
         }
         if matches!(self.ind.target, TargetExpr::Trend) {
             let mut s = a.cagr.map(|r| self.growth(r)).unwrap_or_default();
-            let label = a.status.label(self.lang.en(), false);
+            let label = a.status.word(a.direction, false, self.lang);
             s.push_str(&if zh {
                 format!(",{label}")
             } else {
@@ -515,7 +517,7 @@ impl Narrator<'_> {
 
     fn rollup(&self, subject: &str) -> String {
         let a = self.a;
-        let label = a.status.label(self.lang.en(), false);
+        let label = a.status.word(a.direction, false, self.lang);
         match (self.zh(), a.score) {
             (true, Some(s)) => format!("{subject}共{}个序列,平均得分{s:.2},{label}。", a.rollup),
             (true, None) => format!("{subject}共{}个序列,{label}。", a.rollup),

@@ -207,7 +207,7 @@ pub fn matrix(view: &View, pv: &PlanView, regions: &PlanView) -> Option<Matrix> 
                     };
                     Some(MatrixCell {
                         status: a.status,
-                        label: a.status.label(lang.en(), a.early),
+                        label: a.status.word(a.direction, a.early, lang),
                         value,
                     })
                 })

@@ -61,7 +61,7 @@ impl StatusRow {
             completion: display::completion_shown(a).map_or_else(dash, percent),
             time_progress: display::time_progress_shown(a).map_or_else(dash, percent),
             change: a.change.map_or_else(dash, |c| change(c, ind, prec, lang)),
-            status: a.status.label(lang.en(), a.early).to_string(),
+            status: a.status.word(a.direction, a.early, lang).to_string(),
         }
     }
 

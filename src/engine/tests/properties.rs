@@ -20,11 +20,12 @@ fn prop_assess(target: &str, b: Decimal, y: Decimal, as_of: &str) -> Assessment 
 fn rank(s: Status) -> Option<u8> {
     match s {
         Status::Achieved => Some(0),
-        Status::OnTrack => Some(1),
-        Status::AtRisk => Some(2),
-        Status::OffTrack => Some(3),
-        Status::Regressing => Some(4),
-        Status::Missed => Some(5),
+        Status::Ahead => Some(1),
+        Status::OnTrack => Some(2),
+        Status::AtRisk => Some(3),
+        Status::OffTrack => Some(4),
+        Status::Regressing => Some(5),
+        Status::Missed => Some(6),
         Status::NoData => None,
     }
 }
