@@ -103,7 +103,7 @@ pub struct SelectArgs {
     /// Only these statuses (comma-separated: achieved,on-track,at-risk,off-track,regressing,missed,no-data)
     #[arg(long, value_name = "STATUS,...", value_delimiter = ',')]
     pub status: Vec<String>,
-    /// Progress method, overriding the plan's (time: 时序进度; cagr: Open SDG)
+    /// Progress method, overriding the plan's (time: 序时进度; cagr: Open SDG)
     #[arg(long, value_enum)]
     pub method: Option<MethodArg>,
 }

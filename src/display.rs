@@ -104,6 +104,15 @@ pub fn number(d: Decimal, ind: &Indicator, prec: u32) -> String {
     }
 }
 
+/// `截至2023年` / `as of 2023`.
+pub fn as_of(p: Period, lang: Lang) -> String {
+    match (p, lang) {
+        (Period::Year(y), Lang::Zh) => format!("截至{y}年"),
+        (p, Lang::Zh) => format!("截至{p}"),
+        (p, Lang::En) => format!("as of {p}"),
+    }
+}
+
 /// How many decimals [`number`] shows of `d`.
 pub fn shown_decimals(d: Decimal, ind: &Indicator, prec: u32) -> u32 {
     match ind.decimals {
@@ -129,8 +138,11 @@ pub fn value(d: Decimal, ind: &Indicator, prec: u32) -> String {
     if ind.is_percent() { format!("{s}%") } else { s }
 }
 
-/// A signed change: percentage points for `%` units.
+/// A signed change: percentage points for `%` units; `持平` for none.
 pub fn change(d: Decimal, ind: &Indicator, prec: u32, lang: Lang) -> String {
+    if round(d, prec).is_zero() {
+        return lang.pick("持平", "unchanged").to_string();
+    }
     let s = number(d, ind, prec);
     let s = if d > Decimal::ZERO {
         format!("+{s}")

@@ -454,11 +454,14 @@ fn read_manifest(path: &Path, cwd: &Path) -> Result<(Vec<PathBuf>, Defaults), In
     Ok((files, defaults))
 }
 
+/// Reports a manifest problem: where, what, the label under it.
+type Complain<'a> = dyn FnMut(Option<std::ops::Range<usize>>, String, &str) + 'a;
+
 /// The manifest's `[report]`: `columns = ["no", "indicator", …]` (the ids
 /// of `docs/outputs.md#evaluation-table`) and `labels = { status = "…" }`.
 fn report_layout(
     r: &dyn toml_edit::TableLike,
-    err: &mut dyn FnMut(Option<std::ops::Range<usize>>, String, &str),
+    err: &mut Complain,
 ) -> crate::view::evaluation::Layout {
     use crate::view::evaluation::{COLUMN_IDS, Layout};
     let mut layout = Layout::default();
@@ -466,7 +469,7 @@ fn report_layout(
         item.span()
             .or_else(|| item.as_value().and_then(|v| v.span()))
     };
-    let id_of = |v: &toml_edit::Value, err: &mut dyn FnMut(_, String, &str)| match v.as_str() {
+    let id_of = |v: &toml_edit::Value, err: &mut Complain| match v.as_str() {
         Some(id) if COLUMN_IDS.contains(&id) => Some(id.to_string()),
         other => {
             let hint = other

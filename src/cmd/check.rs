@@ -44,10 +44,18 @@ pub struct Case {
     pub status: Status,
     pub period: Option<String>,
     pub value: Option<String>,
+    /// The target in words, in English (machine output).
     pub target: String,
-    pub gap: Option<String>,
-    /// The same figures as numbers, for machine output.
+    /// The target in words, in the reader's language (messages).
+    pub target_shown: String,
+    /// The figures as numbers.
     pub numbers: Numbers,
+    /// The gap's number as shown (its unit is added in the message:
+    /// percentage points for `%` indicators).
+    pub gap_shown: Option<String>,
+    pub percent: bool,
+    pub direction: track::plan::Direction,
+    pub lang: Lang,
     /// Since when it stands so: the deadline or milestone period, else the latest period.
     pub since: Option<String>,
     /// For `every_period`: the step that broke it, `110 (2021) → 105 (2022)`.
@@ -64,8 +72,21 @@ impl Case {
         self.finding && self.gated && !self.known
     }
 
-    /// A sentence for people and annotations.
+    /// The gap in words: `1 pp`, `1个百分点`, `2.5`.
+    fn gap(&self) -> Option<String> {
+        let n = self.gap_shown.clone()?;
+        Some(match (self.percent, self.lang) {
+            (true, Lang::Zh) => format!("{n}个百分点"),
+            (true, Lang::En) => format!("{n} pp"),
+            (false, _) => n,
+        })
+    }
+
+    /// A sentence for people and annotations, in the reader's language.
     pub fn message(&self) -> String {
+        if self.lang == Lang::Zh {
+            return self.message_zh();
+        }
         let mut s = format!("{} {}", self.status, self.name);
         if !self.region.is_empty() {
             s.push_str(&format!(" [{}]", self.region));
@@ -77,10 +98,12 @@ impl Case {
             s.push_str(&format!(", milestone {m}"));
         }
         match (&self.value, &self.period) {
-            (Some(v), Some(p)) => s.push_str(&format!(": {v} in {p}, target {}", self.target)),
-            _ => s.push_str(&format!(": no value, target {}", self.target)),
+            (Some(v), Some(p)) => {
+                s.push_str(&format!(": {v} in {p}, target {}", self.target_shown))
+            }
+            _ => s.push_str(&format!(": no value, target {}", self.target_shown)),
         }
-        if let Some(g) = &self.gap {
+        if let Some(g) = self.gap() {
             s.push_str(&format!(", gap {g}"));
         }
         if let Some(b) = &self.broken {
@@ -91,20 +114,71 @@ impl Case {
         }
         s
     }
+
+    /// `未实现 学前教育毛入园率[lakeside]：2025年为92%，目标≥95%，差3个百分点（自2025年起）`.
+    fn message_zh(&self) -> String {
+        let word = self.status.word(self.direction, false, Lang::Zh);
+        let mut s = format!("{word} {}", self.name);
+        if !self.region.is_empty() {
+            s.push_str(&format!("[{}]", self.region));
+        }
+        if !self.breakdown.is_empty() {
+            s.push_str(&format!("（{}）", self.breakdown));
+        }
+        if let Some(m) = self.rule.strip_prefix("milestone:") {
+            s.push_str(&format!("，{}阶段目标", year(m)));
+        }
+        match (&self.value, &self.period) {
+            (Some(v), Some(p)) => {
+                s.push_str(&format!("：{}为{v}，目标{}", year(p), self.target_shown))
+            }
+            _ => s.push_str(&format!("：暂无数据，目标{}", self.target_shown)),
+        }
+        if let Some(g) = self.gap() {
+            s.push_str(&format!("，差{g}"));
+        }
+        if let Some(b) = &self.broken {
+            s.push_str(&format!("，{b}"));
+        }
+        if let Some(since) = &self.since {
+            s.push_str(&format!("（自{}起）", year(since)));
+        }
+        s
+    }
+}
+
+/// `2023` → `2023年`; other periods as written.
+fn year(p: &str) -> String {
+    if p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{p}年")
+    } else {
+        p.to_string()
+    }
+}
+
+/// What makes a case a finding, and how cases are written.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules {
+    /// The lowest status that is a finding.
+    pub fail_on: Status,
+    /// Only findings of this kind fail.
+    pub kind: Option<Kind>,
+    /// Keep every case, not only the findings.
+    pub all: bool,
+    pub lang: Lang,
 }
 
 /// The cases of a batch of rows of one plan: every case when `all`, else
 /// only the findings (the others are only counted). Returns how many cases
 /// the rows have in all.
-pub fn cases(
-    plan: &Plan,
-    rows: &[Assessment],
-    fail_on: Status,
-    kind: Option<Kind>,
-    all: bool,
-    out: &mut Vec<Case>,
-) -> usize {
-    let bar = fail_on.severity().unwrap_or(5);
+pub fn cases(plan: &Plan, rows: &[Assessment], rules: &Rules, out: &mut Vec<Case>) -> usize {
+    let Rules {
+        fail_on,
+        kind,
+        all,
+        lang,
+    } = *rules;
+    let bar = fail_on.severity().unwrap_or(u8::MAX);
     let mut total = 0;
     for a in rows {
         let ind = &plan.indicators[a.indicator];
@@ -125,8 +199,12 @@ pub fn cases(
             period: None,
             value: None,
             target: String::new(),
-            gap: None,
+            target_shown: String::new(),
             numbers: Numbers::default(),
+            gap_shown: None,
+            percent: ind.is_percent(),
+            direction: a.direction,
+            lang,
             since: None,
             broken: None,
             finding: false,
@@ -140,20 +218,13 @@ pub fn cases(
             c.period = a.period.map(|p| p.to_string());
             c.value = a.value.map(|v| display::value(v, ind, prec));
             c.target = display::target(ind, a, plan, Lang::En);
+            c.target_shown = display::target(ind, a, plan, lang);
             c.numbers = Numbers {
                 value: a.value,
                 target: a.target,
                 gap: a.gap,
             };
-            // Gaps of `%` indicators are percentage points.
-            c.gap = a.gap.filter(|g| !g.is_zero()).map(|g| {
-                let n = display::number(g, ind, prec);
-                if ind.is_percent() {
-                    format!("{n} pp")
-                } else {
-                    n
-                }
-            });
+            c.gap_shown = (a.gap.filter(|g| !g.is_zero())).map(|g| display::number(g, ind, prec));
             c.finding = finding;
             c.since = since(a, ind.target_period);
             if let (Some((from, to)), Some((v0, v1))) = (a.broken_step, a.broken_values) {
@@ -184,6 +255,7 @@ pub fn cases(
             }
             c.numbers.target = m.target;
             c.target = display::milestone(ind, m.period);
+            c.target_shown = c.target.clone();
             c.finding = finding;
             c.since = Some(m.period.to_string());
             out.push(c);
@@ -264,20 +336,23 @@ pub fn run(args: &CheckArgs, global: &Global) -> anyhow::Result<ExitCode> {
     };
     let ws = super::load(&args.input, global)?;
     let selected = track::query::select(&ws, &sel)?;
-    let kind = crate::settings::kind(args.kind);
     // Only JUnit lists every case; the other formats show the findings,
     // so only those are kept (the rest are counted), batch by batch. Text
     // and GitHub lines are written as the batches come: nothing is kept.
-    let all = args.format == CheckFormat::Junit;
+    let rules = Rules {
+        fail_on: crate::settings::fail_on(args.fail_on),
+        kind: crate::settings::kind(args.kind),
+        all: args.format == CheckFormat::Junit,
+        lang: crate::settings::lang(global, &ws),
+    };
     let streamed = matches!(args.format, CheckFormat::Text | CheckFormat::Github);
-    let fail_on = crate::settings::fail_on(args.fail_on);
     let mut out = super::stdout();
     let (mut kept, mut tally) = (Vec::new(), Tally::default());
     for s in &selected {
         s.batches(
             |rows| {
                 let mut found = Vec::new();
-                let n = cases(s.plan, &rows, fail_on, kind, all, &mut found);
+                let n = cases(s.plan, &rows, &rules, &mut found);
                 if let Some(k) = &known {
                     mark_known(&mut found, k);
                 }

@@ -27,16 +27,22 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         if format == Format::Markdown {
             bail!("a Markdown report writes its charts as files beside it: name a file with -o");
         }
-        req.points = format.charts();
+        req.points = !format.streams();
         let ws = super::load(&args.input, global)?;
-        let doc = super::document(&ws, &req, options(global, &ws, &req, ""), format.charts())?;
+        let doc = super::document(
+            &ws,
+            &req,
+            options(global, &ws, &req, format, ""),
+            format.charts(),
+        )?;
         let mut out = super::raw_stdout();
         format.exporter()?.export(doc, &mut out)?;
         out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     let format = report_format(&args.output, explicit)?;
-    req.points = format.charts();
+    // Documents show every period (charts, the evaluation table).
+    req.points = !format.streams();
     // `-C DIR` means "as if started in DIR": the output is relative to it too.
     let path = match &global.dir {
         Some(dir) if args.output.is_relative() => dir.join(&args.output),
@@ -53,7 +59,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let doc = super::document(
         &ws,
         &req,
-        options(global, &ws, &req, &charts_name),
+        options(global, &ws, &req, format, &charts_name),
         format.charts(),
     )?;
     let shown = target.display().to_string();
@@ -81,6 +87,7 @@ fn options(
     global: &Global,
     ws: &track::workspace::Workspace,
     req: &track::query::Request,
+    format: Format,
     charts_dir: &str,
 ) -> Options {
     Options {
@@ -89,7 +96,9 @@ fn options(
         color: false,
         report: true,
         charts_dir: charts_dir.to_string(),
-        evaluation: Some(ws.defaults.report.clone()),
+        // Documents show the evaluation table; data (JSON, CSV) stays the
+        // status output, streamed.
+        evaluation: (!format.streams()).then(|| ws.defaults.report.clone()),
     }
 }
 

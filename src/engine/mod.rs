@@ -214,14 +214,18 @@ impl Context<'_> {
             a.cagr = cagr(b, y, t0, t);
         }
         a.goal = Goal::resolve(ind, a.baseline, a.direction, |p| self.reference(ind, a, p));
+        let zero_based = matches!(ind.target, TargetExpr::DeltaPercent(_))
+            && a.baseline.is_some_and(|b| b.is_zero());
         if a.goal.is_none()
             && a.baseline.is_some()
+            && !zero_based
             && matches!(
                 ind.target,
                 TargetExpr::DeltaPoints(_) | TargetExpr::DeltaPercent(_)
             )
         {
-            // The only way a relative target fails to resolve from a baseline.
+            // Besides a percentage of a zero baseline (said below), the
+            // only way a relative target fails to resolve from a baseline.
             overflowed(ind, a, "target");
         }
         a.target = a

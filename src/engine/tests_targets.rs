@@ -289,7 +289,7 @@ fn about_a_level_is_met_within_the_tolerance() {
     // 0.9 of the way to 94 at 0.6 of the time.
     assert_eq!(a.completion, Some(d("0.9")));
     assert_eq!(a.ratio, Some(d("1.5")));
-    assert_eq!(a.status, Status::OnTrack);
+    assert_eq!(a.status, Status::Ahead);
     let a = run("96.5", "");
     assert_ne!(a.status, Status::Achieved);
     assert_eq!(a.gap, Some(d("0.5")));
@@ -333,7 +333,7 @@ fn full_coverage_is_100_percent() {
     assert_eq!(a.target, Some(d("100")));
     assert_eq!(a.completion, Some(d("0.99")));
     assert_eq!(a.ratio, Some(d("1.65")));
-    assert_eq!(a.status, Status::OnTrack);
+    assert_eq!(a.status, Status::Ahead);
     assert_eq!(run("100").status, Status::Achieved);
 }
 

@@ -25,6 +25,9 @@ impl Exporter for Csv {
         mut doc: Document,
         out: &mut dyn io::Write,
     ) -> anyhow::Result<Vec<Attachment>> {
+        if doc.options.evaluation.is_some() {
+            return evaluation(doc, out);
+        }
         out.write_all(&header())?;
         let warnings = &mut doc.warnings;
         for s in &doc.plans {
@@ -42,6 +45,50 @@ impl Exporter for Csv {
         }
         out.flush()?;
         Ok(Vec::new())
+    }
+}
+
+/// The evaluation table as CSV: one row per indicator of every plan, a
+/// column per period of any plan.
+fn evaluation(mut doc: Document, out: &mut dyn io::Write) -> anyhow::Result<Vec<Attachment>> {
+    use super::record::evaluation::{columns, fields};
+    let view = doc.view();
+    let periods = super::evaluation_periods(&view);
+    let mut buf = Vec::new();
+    for (i, c) in columns(&periods).iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        text(&mut buf, c);
+    }
+    buf.push(b'\n');
+    for pv in &view.plans {
+        let numbers = crate::view::evaluation::numbers(pv);
+        for (a, no) in pv.rows.iter().zip(&numbers) {
+            for (i, f) in fields(pv, a, no, &periods).into_iter().enumerate() {
+                if i > 0 {
+                    buf.push(b',');
+                }
+                field(&mut buf, &f);
+            }
+            buf.push(b'\n');
+        }
+    }
+    out.write_all(&buf)?;
+    out.flush()?;
+    Ok(Vec::new())
+}
+
+/// One owned field, as [`write_rows`] writes it.
+fn field(buf: &mut Vec<u8>, f: &super::record::Field) {
+    use super::record::Field;
+    match f {
+        Field::Null => {}
+        Field::Text(s) if formula_like(s) => text(buf, &neutralise(s)),
+        Field::Text(s) => text(buf, s),
+        Field::Decimal(d) => decimal(buf, *d),
+        Field::Float(x) => float(buf, *x),
+        Field::Int(i) => buf.extend_from_slice(itoa::Buffer::new().format(*i).as_bytes()),
     }
 }
 

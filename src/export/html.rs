@@ -17,14 +17,13 @@ use crate::engine::Status;
 use crate::plan::Kind;
 use crate::view::grid::{self, Grid};
 use crate::view::report::{self, Matrix};
-use crate::view::{PlanView, View, narrative, plan_title, status, summary};
+use crate::view::{PlanView, View, evaluation, narrative, summary};
 
 /// The words of the page around the figures.
 struct Words {
     summary: &'static str,
     flagged: &'static str,
     nothing_flagged: &'static str,
-    table: &'static str,
     matrix: &'static str,
     details: &'static str,
     target: &'static str,
@@ -40,7 +39,6 @@ fn words(lang: Lang) -> Words {
             summary: "概况",
             flagged: "需要关注",
             nothing_flagged: "没有进度滞后、倒退或未完成的指标。",
-            table: "指标完成情况",
             matrix: "各地区完成情况",
             details: "分指标情况",
             target: "目标",
@@ -53,7 +51,6 @@ fn words(lang: Lang) -> Words {
             summary: "Summary",
             flagged: "Needs attention",
             nothing_flagged: "No indicator is at risk, off track, regressing or missed.",
-            table: "Status of the indicators",
             matrix: "Status by region",
             details: "Indicator by indicator",
             target: "Target",
@@ -100,6 +97,8 @@ struct Row {
 struct Table {
     header: Vec<String>,
     rows: Vec<Row>,
+    /// How many columns a heading spans.
+    columns: usize,
 }
 
 impl Table {
@@ -134,6 +133,7 @@ impl Table {
         Table {
             header: grid.header().into_iter().map(str::to_string).collect(),
             rows,
+            columns: grid.columns.len(),
         }
     }
 }
@@ -154,6 +154,8 @@ struct Item {
 
 struct PlanPart {
     title: String,
+    /// The paragraph before the table (how many indicators stand how).
+    summary: String,
     table: Table,
     matrix: Option<Matrix>,
     items: Vec<Item>,
@@ -170,8 +172,6 @@ struct Page {
     counts: Vec<Count>,
     flagged: Vec<Flag>,
     plans: Vec<PlanPart>,
-    /// Columns of the status table (a heading spans them).
-    columns: usize,
 }
 
 pub struct Html;
@@ -184,7 +184,8 @@ impl Exporter for Html {
     ) -> anyhow::Result<Vec<Attachment>> {
         let view = doc.view();
         let regions = doc.regions();
-        out.write_all(render(&view, &regions)?.as_bytes())?;
+        let layout = doc.options.evaluation.clone().unwrap_or_default();
+        out.write_all(render(&view, &regions, &layout)?.as_bytes())?;
         Ok(Vec::new())
     }
 }
@@ -202,7 +203,11 @@ fn kind(k: Kind, lang: Lang) -> &'static str {
 }
 
 /// The page; `regions` holds each plan's regional view (for the matrix).
-fn render(view: &View, regions: &[PlanView]) -> anyhow::Result<String> {
+fn render(
+    view: &View,
+    regions: &[PlanView],
+    layout: &evaluation::Layout,
+) -> anyhow::Result<String> {
     let lang = view.lang;
     let slugs = report::slugs(view);
     let anchor = |i: usize, j: usize| {
@@ -270,18 +275,21 @@ fn render(view: &View, regions: &[PlanView]) -> anyhow::Result<String> {
             .collect();
         let anchors = slugs.get(i).map(Vec::as_slice);
         plans.push(PlanPart {
-            title: plan_title(view, pv),
-            table: Table::of(&status::grid(view, pv, anchors)),
+            title: evaluation::title(view, pv),
+            summary: evaluation::summary(view, pv),
+            table: Table::of(&evaluation::grid(view, pv, layout, anchors)),
             matrix: regions.get(i).and_then(|r| report::matrix(view, pv, r)),
             items,
         });
     }
-    let l = crate::display::labels(lang);
     let subtitle = view
         .plans
         .iter()
         .filter_map(|pv| pv.as_of)
-        .map(|p| p.to_string())
+        .map(|p| match lang {
+            Lang::Zh => crate::display::as_of(p, lang),
+            Lang::En => p.to_string(),
+        })
         .fold(Vec::<String>::new(), |mut v, p| {
             if !v.contains(&p) {
                 v.push(p);
@@ -297,7 +305,7 @@ fn render(view: &View, regions: &[PlanView]) -> anyhow::Result<String> {
         } else if lang.en() {
             format!("As of {subtitle}")
         } else {
-            format!("{} {subtitle}", l.as_of)
+            subtitle
         },
         w: words(lang),
         total: summary(view),
@@ -312,7 +320,6 @@ fn render(view: &View, regions: &[PlanView]) -> anyhow::Result<String> {
             .collect(),
         flagged,
         plans,
-        columns: status::columns(view).len(),
     };
     Ok(page.render()?)
 }

@@ -49,9 +49,13 @@ pub fn write(s: &Shown, opts: Options, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         let name = display::series_name(&b.a, s.plan, lang);
         let heading = match (name.is_empty(), s.as_of) {
-            (false, Some(p)) => format!("{name} ({} {p})", display::labels(lang).as_of),
+            (false, Some(p)) if lang == Lang::Zh => {
+                format!("{name}（{}）", display::as_of(p, lang))
+            }
+            (false, Some(p)) => format!("{name} ({})", display::as_of(p, lang)),
             (false, None) => name,
-            (true, Some(p)) => format!("{} {p}", lang.pick("截至", "As of")),
+            (true, Some(p)) if lang == Lang::Zh => display::as_of(p, lang),
+            (true, Some(p)) => format!("As of {p}"),
             (true, None) => lang.pick("无数据", "No data").to_string(),
         };
         writeln!(out, "{bold}{heading}{bold:#}")?;
@@ -150,7 +154,7 @@ fn definition(s: &Shown) -> Vec<(&'static str, String)> {
     }
     let method = s.blocks.first().map_or(ind.method, |b| b.a.method);
     let method = match method {
-        Method::Time => l("时序进度 (time)", "time elapsed (time)"),
+        Method::Time => l("序时进度 (time)", "time elapsed (time)"),
         Method::Cagr => l("年均增速 (cagr)", "growth rates (cagr)"),
     };
     rows.push((l("评估方法", "Method"), method.into()));
@@ -352,7 +356,7 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
         completion.map_or_else(dash, display::percent),
     ));
     rows.push((
-        l("时序进度", "Time elapsed"),
+        l("序时进度", "Time elapsed"),
         display::time_progress_shown(a).map_or_else(dash, display::percent),
     ));
     rows.push((

@@ -35,6 +35,9 @@ impl Exporter for Json {
         mut doc: Document,
         out: &mut dyn io::Write,
     ) -> anyhow::Result<Vec<Attachment>> {
+        if doc.options.evaluation.is_some() {
+            return evaluation(doc, out);
+        }
         let mut json = JsonDocument::start(out)?;
         let warnings = &mut doc.warnings;
         for s in &doc.plans {
@@ -53,6 +56,54 @@ impl Exporter for Json {
         json.finish(out)?;
         Ok(Vec::new())
     }
+}
+
+/// The evaluation table as JSON: per plan its title, the paragraph before
+/// the table, one object per row (the columns of CSV, the periods' values
+/// under `values`) and the paragraphs after it.
+fn evaluation(mut doc: Document, out: &mut dyn io::Write) -> anyhow::Result<Vec<Attachment>> {
+    use super::record::evaluation::{AFTER, BEFORE, fields};
+    use crate::view::evaluation;
+    let view = doc.view();
+    let mut plans = Vec::new();
+    for pv in &view.plans {
+        let periods = evaluation::periods(pv.plan, pv.as_of);
+        let rows: Vec<Value> = (pv.rows.iter().zip(evaluation::numbers(pv)))
+            .map(|(a, no)| {
+                let mut f = fields(pv, a, &no, &periods).into_iter();
+                let mut obj = Map::new();
+                for name in BEFORE {
+                    obj.insert(
+                        name.to_string(),
+                        field_value(f.next().unwrap_or(Field::Null)),
+                    );
+                }
+                let values: Map<String, Value> = (periods.iter())
+                    .map(|p| (p.to_string(), field_value(f.next().unwrap_or(Field::Null))))
+                    .collect();
+                obj.insert("values".into(), Value::Object(values));
+                for name in AFTER {
+                    obj.insert(
+                        name.to_string(),
+                        field_value(f.next().unwrap_or(Field::Null)),
+                    );
+                }
+                Value::Object(obj)
+            })
+            .collect();
+        plans.push(serde_json::json!({
+            "plan": pv.plan.id,
+            "as_of": pv.as_of.map(|p| p.to_string()),
+            "title": evaluation::title(&view, pv),
+            "summary": evaluation::summary(&view, pv),
+            "rows": rows,
+            "attention": evaluation::attention(&view, pv),
+        }));
+    }
+    serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "plans": plans }))?;
+    out.write_all(b"\n")?;
+    out.flush()?;
+    Ok(Vec::new())
 }
 
 /// The JSON document written piece by piece, as `serde_json`'s pretty

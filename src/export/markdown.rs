@@ -16,7 +16,7 @@ use std::io;
 use super::escape::markdown as md;
 use super::{Attachment, Document, Exporter, svg};
 use crate::view::grid::{Grid, Kind, Row};
-use crate::view::{View, narrative, plan_title, report, status, summary};
+use crate::view::{View, evaluation, narrative, plan_title, report, status, summary};
 
 pub struct Markdown;
 
@@ -27,6 +27,22 @@ impl Exporter for Markdown {
         out: &mut dyn io::Write,
     ) -> anyhow::Result<Vec<Attachment>> {
         let view = doc.view();
+        if let (false, Some(layout)) = (doc.options.report, &doc.options.evaluation) {
+            let mut s = String::new();
+            for pv in &view.plans {
+                let _ = writeln!(s, "## {}\n", md(&evaluation::title(&view, pv)));
+                let _ = writeln!(s, "{}\n", md(&evaluation::summary(&view, pv)));
+                table(&evaluation::grid(&view, pv, layout, None), &mut s);
+                s.push('\n');
+                for p in evaluation::attention(&view, pv) {
+                    let _ = writeln!(s, "- {}", md(&p));
+                }
+                s.push('\n');
+            }
+            out.write_all(s.trim_end().as_bytes())?;
+            out.write_all(b"\n")?;
+            return Ok(Vec::new());
+        }
         if !doc.options.report {
             let mut s = String::new();
             for pv in &view.plans {
@@ -39,7 +55,8 @@ impl Exporter for Markdown {
             return Ok(Vec::new());
         }
         let regions = doc.regions();
-        let (text, charts) = report_text(&view, &regions, &doc.options.charts_dir);
+        let layout = doc.options.evaluation.clone().unwrap_or_default();
+        let (text, charts) = report_text(&view, &regions, &layout, &doc.options.charts_dir);
         out.write_all(text.as_bytes())?;
         Ok(charts)
     }
@@ -82,6 +99,7 @@ pub fn table(grid: &Grid, s: &mut String) {
 fn report_text(
     view: &View,
     regions: &[crate::view::PlanView],
+    layout: &evaluation::Layout,
     charts_dir: &str,
 ) -> (String, Vec<Attachment>) {
     let lang = view.lang;
@@ -100,7 +118,9 @@ fn report_text(
         let _ = writeln!(s, "- {a}");
     }
     let _ = writeln!(s, "\n## {}\n", l("概况", "Summary"));
-    let _ = writeln!(s, "{}\n", md(&summary(view)));
+    for pv in &view.plans {
+        let _ = writeln!(s, "{}\n", md(&evaluation::summary(view, pv)));
+    }
     let _ = writeln!(s, "### {}\n", l("需要关注", "Needs attention"));
     let flags = report::flagged(view);
     if flags.is_empty() {
@@ -132,8 +152,8 @@ fn report_text(
         s.push('\n');
     }
     for (i, pv) in view.plans.iter().enumerate() {
-        let _ = writeln!(s, "## {}\n", md(&plan_title(view, pv)));
-        table(&status::grid(view, pv, None), &mut s);
+        let _ = writeln!(s, "## {}\n", md(&evaluation::title(view, pv)));
+        table(&evaluation::grid(view, pv, layout, None), &mut s);
         s.push('\n');
         if let Some(m) = regions.get(i).and_then(|r| report::matrix(view, pv, r)) {
             let _ = writeln!(s, "### {}\n", l("各地区完成情况", "Status by region"));

@@ -202,6 +202,17 @@ impl<'w> Document<'w> {
     }
 }
 
+/// The periods with a column in an evaluation table of several plans:
+/// every plan's, in order.
+pub fn evaluation_periods(view: &View) -> Vec<crate::period::Period> {
+    let mut all: Vec<crate::period::Period> = (view.plans.iter())
+        .flat_map(|pv| crate::view::evaluation::periods(pv.plan, pv.as_of))
+        .collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
 /// A file that belongs beside the written document: a name in
 /// [`Options::charts_dir`] and its bytes.
 pub type Attachment = (String, Vec<u8>);

@@ -146,3 +146,91 @@ pub fn each_field(plan: &Plan, a: &Assessment, mut f: impl FnMut(FieldRef<'_>)) 
     period_ref(a.projected_meet, &mut f);
     f(FieldRef::Text(a.status.as_str()));
 }
+
+/// The evaluation table as data (`--layout evaluation` in JSON and CSV):
+/// stable English columns, the values of each period under the period's
+/// own name (`2021`, `2022`, …).
+pub mod evaluation {
+    use super::{Field, FieldRef};
+    use crate::engine::Assessment;
+    use crate::period::Period;
+    use crate::view::PlanView;
+    use crate::view::evaluation::{Pace, PerYear, annual_change, required};
+
+    /// The columns before the periods' and after them.
+    pub const BEFORE: &[&str] = &[
+        "plan",
+        "no",
+        "group",
+        "indicator",
+        "name",
+        "parent",
+        "unit",
+        "kind",
+        "baseline_period",
+        "baseline",
+    ];
+    pub const AFTER: &[&str] = &[
+        "target",
+        "target_period",
+        "annual_change",
+        "required_change",
+        "change_unit",
+        "time_progress",
+        "completion",
+        "status",
+    ];
+
+    /// Every column, the periods' between.
+    pub fn columns(periods: &[Period]) -> Vec<String> {
+        let mut c: Vec<String> = BEFORE.iter().map(|s| s.to_string()).collect();
+        c.extend(periods.iter().map(Period::to_string));
+        c.extend(AFTER.iter().map(|s| s.to_string()));
+        c
+    }
+
+    fn per_year(p: Option<PerYear>) -> Field {
+        match p {
+            Some(PerYear::Change(d)) => Field::Decimal(d.normalize()),
+            Some(PerYear::Rate(r)) => Field::Float(r),
+            None => Field::Null,
+        }
+    }
+
+    /// The fields of one row, in [`columns`] order; `no` is its number in
+    /// the table (`1`, `(1)`).
+    pub fn fields(pv: &PlanView, a: &Assessment, no: &str, periods: &[Period]) -> Vec<Field> {
+        let plan = pv.plan;
+        let ind = &plan.indicators[a.indicator];
+        let mut f = Vec::new();
+        let mut push = |x: FieldRef| f.push(x.to_owned());
+        push(FieldRef::Text(&plan.id));
+        push(FieldRef::Text(no));
+        push(super::text_ref(ind.group.as_deref().unwrap_or("")));
+        push(FieldRef::Text(&ind.id));
+        push(FieldRef::Text(&ind.name));
+        push(super::text_ref(
+            ind.parent.map_or("", |p| plan.indicators[p].id.as_str()),
+        ));
+        push(super::text_ref(&ind.unit));
+        push(FieldRef::Text(ind.kind.as_str()));
+        super::period_ref(a.baseline_period, &mut push);
+        push(a.baseline.map_or(FieldRef::Null, FieldRef::Decimal));
+        for p in periods {
+            let v = a.points.iter().find(|(q, _)| q == p).map(|(_, v)| *v);
+            push(v.map_or(FieldRef::Null, FieldRef::Decimal));
+        }
+        push(FieldRef::Text(&ind.target_text));
+        super::period_ref(Some(a.target_period), &mut push);
+        f.push(per_year(annual_change(ind, a)));
+        f.push(per_year(required(ind, a)));
+        f.push(Field::Text(Pace::of(ind).as_str().to_string()));
+        let computed = |d: Option<rust_decimal::Decimal>| {
+            d.map_or(Field::Null, |d| Field::Decimal(d.normalize()))
+        };
+        f.push(computed(a.time_progress));
+        f.push(computed(a.completion));
+        f.push(Field::Text(a.status.as_str().to_string()));
+        f
+    }
+}

@@ -24,7 +24,7 @@ use crate::period::Period;
 /// How progress toward a target is graded (`docs/methods.md#method-time`, `docs/methods.md#method-cagr`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Method {
-    /// 时序进度: completion against time elapsed.
+    /// 序时进度: completion against time elapsed.
     #[default]
     Time,
     /// Open SDG / Statistics Canada: observed against required growth.

@@ -171,14 +171,13 @@ pub fn grid(view: &View, pv: &PlanView, layout: &Layout, anchors: Option<&[Strin
     let lang = view.lang;
     let all = columns(pv, lang);
     let mut rows = Vec::new();
-    let mut numbers = Numbering::default();
     let mut last_group: Option<&str> = None;
-    for (i, a) in pv.rows.iter().enumerate() {
+    for ((i, a), no) in pv.rows.iter().enumerate().zip(numbers(pv)) {
         let ind = &pv.plan.indicators[a.indicator];
         let group = ind.group_in(lang.en());
         let first_of_group = group.is_some() && group != last_group;
         last_group = group;
-        let cells = cells(pv, a, lang, numbers.next(ind), first_of_group);
+        let cells = cells(pv, a, lang, no, first_of_group);
         rows.push(Row::Line(Line {
             cells,
             status: a.status,
@@ -229,24 +228,30 @@ fn choose(grid: Grid, all: &[(&'static str, Column)], layout: &Layout) -> Grid {
     Grid { columns, rows }
 }
 
-/// 1, 2, … for indicators, (1), (2), … for sub-indicators.
-#[derive(Default)]
-struct Numbering {
-    top: usize,
-    sub: usize,
-}
-
-impl Numbering {
-    fn next(&mut self, ind: &Indicator) -> String {
-        if ind.parent.is_some() {
-            self.sub += 1;
-            format!("({})", self.sub)
+/// Each row's number in the table: 1, 2, … for indicators, (1), (2), …
+/// for the sub-indicators after one (a row of the same indicator again —
+/// another region's — takes the same number).
+pub fn numbers(pv: &PlanView) -> Vec<String> {
+    let (mut top, mut sub) = (0, 0);
+    let mut last: Option<usize> = None;
+    let mut out: Vec<String> = Vec::with_capacity(pv.rows.len());
+    for a in &pv.rows {
+        if last == Some(a.indicator) {
+            let again = out.last().cloned().unwrap_or_default();
+            out.push(again);
+            continue;
+        }
+        last = Some(a.indicator);
+        if pv.plan.indicators[a.indicator].parent.is_some() {
+            sub += 1;
+            out.push(format!("({sub})"));
         } else {
-            self.top += 1;
-            self.sub = 0;
-            self.top.to_string()
+            top += 1;
+            sub = 0;
+            out.push(top.to_string());
         }
     }
+    out
 }
 
 /// One row's cells, in the order of [`columns`].
@@ -300,8 +305,13 @@ fn cells(pv: &PlanView, a: &Assessment, lang: Lang, no: String, first: bool) -> 
         target = format!("{target} ({})", period_label(a.target_period, lang));
     }
     cells.push(Cell::text(target));
-    cells.push(annual_change(ind, a, lang).unwrap_or_default());
-    cells.push(required(ind, a, lang).unwrap_or_default());
+    for per_year in [annual_change(ind, a), required(ind, a)] {
+        cells.push(
+            per_year
+                .and_then(|p| per_year_cell(p, ind, lang))
+                .unwrap_or_default(),
+        );
+    }
     cells.push(display::time_progress_shown(a).map_or_else(Cell::default, share));
     cells.push(display::completion_shown(a).map_or_else(Cell::default, share));
     cells.push(Cell::text(a.status.word(a.direction, a.early, lang)));
@@ -321,7 +331,7 @@ pub fn kind_word(k: IndicatorKind, lang: Lang) -> &'static str {
 /// in the table's own notation (`≥60%`, `95%`).
 fn target_as_written(ind: &Indicator, a: &Assessment, plan: &Plan, lang: Lang) -> String {
     let text = ind.target_text.trim();
-    let words = text.chars().any(|c| !c.is_ascii()) && !text.starts_with('{');
+    let words = !text.is_ascii() && !text.starts_with('{');
     if words && lang == Lang::Zh {
         text.to_string()
     } else {
@@ -363,17 +373,55 @@ fn years(t0: Period, t: Period) -> Option<Decimal> {
     Decimal::from(t.ticks() - t0.ticks()).checked_div(Decimal::from(TICKS_PER_YEAR))
 }
 
-/// A change a year as a cell: points, the unit, or a growth rate.
-fn pace_cell(
-    pace: Pace,
-    per_year: Option<Decimal>,
-    rate: Option<f64>,
-    ind: &Indicator,
-    lang: Lang,
-) -> Option<Cell> {
-    match pace {
-        Pace::Growth => {
-            let r = rate?;
+/// A change a year, exact: in percentage points or the unit, or a
+/// compound growth rate (a fraction: 0.035 is 3.5% a year).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PerYear {
+    Change(Decimal),
+    Rate(f64),
+}
+
+impl Pace {
+    /// The word machine output names the pace by: `pp`, `unit`, `rate`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pace::Points => "pp",
+            Pace::Level => "unit",
+            Pace::Growth => "rate",
+        }
+    }
+
+    fn pick(self, change: Option<Decimal>, rate: Option<f64>) -> Option<PerYear> {
+        match self {
+            Pace::Growth => rate.map(PerYear::Rate),
+            Pace::Points | Pace::Level => change.map(PerYear::Change),
+        }
+    }
+}
+
+/// The change a year since the baseline (年均提高).
+pub fn annual_change(ind: &Indicator, a: &Assessment) -> Option<PerYear> {
+    let (t0, t) = (a.baseline_period?, a.period?);
+    if t <= t0 {
+        return None;
+    }
+    let per_year = a.change.and_then(|c| c.checked_div(years(t0, t)?));
+    Pace::of(ind).pick(per_year, a.cagr)
+}
+
+/// The change a year still needed to meet the target by its deadline
+/// (需年均提高); none once achieved.
+pub fn required(ind: &Indicator, a: &Assessment) -> Option<PerYear> {
+    if a.status == Status::Achieved {
+        return None;
+    }
+    Pace::of(ind).pick(a.required_change, a.required_rate)
+}
+
+/// A change a year as a cell: `+1.2个百分点`, `+0.1年`, `+3.50%`, `持平`.
+fn per_year_cell(per_year: PerYear, ind: &Indicator, lang: Lang) -> Option<Cell> {
+    match per_year {
+        PerYear::Rate(r) => {
             let pct = Decimal::from_f64_retain(r * 100.0)?;
             let text = format!("{}{}", if r > 0.0 { "+" } else { "" }, display::rate(r));
             Some(Cell::number(
@@ -385,16 +433,15 @@ fn pace_cell(
                 },
             ))
         }
-        Pace::Points | Pace::Level => {
-            let per_year = per_year?;
+        PerYear::Change(d) => {
             // One decimal, or two where one would round a change to nothing.
-            let dp = if display::round(per_year, 1).is_zero() && !per_year.is_zero() {
+            let dp = if display::round(d, 1).is_zero() && !d.is_zero() {
                 2
             } else {
                 1
             };
-            let v = display::round(per_year, dp);
-            let suffix = match pace {
+            let v = display::round(d, dp);
+            let suffix = match Pace::of(ind) {
                 Pace::Points => lang.pick("个百分点", " pp").to_string(),
                 _ => display::unit_suffix(ind, lang),
             };
@@ -414,24 +461,6 @@ fn pace_cell(
             ))
         }
     }
-}
-
-/// The change a year since the baseline.
-fn annual_change(ind: &Indicator, a: &Assessment, lang: Lang) -> Option<Cell> {
-    let (t0, t) = (a.baseline_period?, a.period?);
-    if t <= t0 {
-        return None;
-    }
-    let per_year = a.change.and_then(|c| c.checked_div(years(t0, t)?));
-    pace_cell(Pace::of(ind), per_year, a.cagr, ind, lang)
-}
-
-/// The change a year still needed to meet the target by its deadline.
-fn required(ind: &Indicator, a: &Assessment, lang: Lang) -> Option<Cell> {
-    if a.status == Status::Achieved {
-        return None;
-    }
-    pace_cell(Pace::of(ind), a.required_change, a.required_rate, ind, lang)
 }
 
 /// The indicators a summary counts: every row but a heading's.

@@ -97,11 +97,13 @@ pub fn grouped<'v>(pv: &'v PlanView, lang: Lang) -> Vec<(Option<&'v str>, Vec<us
     out
 }
 
-/// The title line of a plan: `name (截至 2023)`.
+/// The title line of a plan: `name（截至2023年）` / `name (as of 2023)`.
 pub fn plan_title(view: &View, pv: &PlanView) -> String {
-    let l = crate::display::labels(view.lang);
-    match pv.as_of {
-        Some(p) => format!("{} ({} {p})", pv.plan.name_in(view.lang.en()), l.as_of),
-        None => pv.plan.name_in(view.lang.en()).to_string(),
+    let name = pv.plan.name_in(view.lang.en());
+    let lang = view.lang;
+    match (pv.as_of, lang) {
+        (Some(p), Lang::Zh) => format!("{name}（{}）", crate::display::as_of(p, lang)),
+        (Some(p), Lang::En) => format!("{name} ({})", crate::display::as_of(p, lang)),
+        (None, _) => name.to_string(),
     }
 }

@@ -1,7 +1,7 @@
 //! The one-sentence narrative of a series, in Chinese or English, the kind
-//! of sentence the plan documents are full of: “学前三年毛入园率达到94.4%,
-//! 较2020年提高1.4个百分点,完成进度70.0%,快于时序进度(60.0%),预计2025年
-//! 可实现目标。”
+//! of sentence the plan documents are full of: “学前三年毛入园率2023年达到
+//! 94.4%，较2020年提高1.4个百分点，完成进度70.0%，快于序时进度（60.0%），
+//! 按目前趋势预计2025年可实现目标。”
 //!
 //! Invariants: every figure comes from the [`Assessment`] and is rounded
 //! only for display, with the helpers of [`crate::display`]; changes of `%`
@@ -16,6 +16,7 @@ use crate::display::{self, Lang};
 use crate::engine::{Assessment, Status};
 use crate::period::Period;
 use crate::plan::{Direction, Indicator, Plan, TargetExpr};
+use crate::view::evaluation::Pace;
 
 /// The sentence for one series, as of the report's period.
 pub fn sentence(plan: &Plan, a: &Assessment, as_of: Option<Period>, lang: Lang) -> String {
@@ -85,7 +86,7 @@ impl Narrator<'_> {
             let series = display::series_name(self.a, self.plan, self.lang);
             if !series.is_empty() {
                 name = if self.zh() {
-                    format!("{name}({series})")
+                    format!("{name}（{series}）")
                 } else {
                     format!("{name} ({series})")
                 };
@@ -122,10 +123,27 @@ impl Narrator<'_> {
 
     /// A difference in the unit: percentage points for `%` indicators.
     fn amount(&self, d: Decimal) -> String {
-        if !self.ind.is_percent() {
-            return self.value(d);
+        self.amount_in(d, self.prec)
+    }
+
+    /// [`Narrator::amount`] with `prec` decimals (a computed rate shows
+    /// more than the data's).
+    fn amount_in(&self, d: Decimal, prec: u32) -> String {
+        let d = display::round(d, prec).normalize();
+        if self.ind.unit == "‰" {
+            let n = display::number(d, self.ind, prec);
+            return format!("{n}{}", self.lang.pick("个千分点", " per-mille points"));
         }
-        let n = display::number(d, self.ind, self.prec);
+        if !self.ind.is_percent() {
+            let n = display::number(d, self.ind, prec);
+            let unit = self.ind.unit_in(self.lang.en());
+            return match (unit.is_empty(), self.zh()) {
+                (true, _) => n,
+                (false, true) => format!("{n}{unit}"),
+                (false, false) => format!("{n} {unit}"),
+            };
+        }
+        let n = display::number(d, self.ind, prec);
         if self.zh() {
             format!("{n}个百分点")
         } else if d == Decimal::ONE {
@@ -186,8 +204,7 @@ impl Narrator<'_> {
         s
     }
 
-    /// `学前三年毛入园率达到94.4%` / `The … reached 94.4% in 2023`. The
-    /// Chinese sentence names the period only when it is not the report's.
+    /// `学前三年毛入园率2023年达到94.4%` / `The … reached 94.4% in 2023`.
     fn lead(&self, subject: &str, t: Period, y: Decimal, as_of: Option<Period>) -> String {
         let a = self.a;
         let verb = match a.change.map(|c| c.cmp(&Decimal::ZERO)) {
@@ -202,111 +219,78 @@ impl Narrator<'_> {
             _ => self.lang.pick("为", "was"),
         };
         let y = self.value(y);
+        // Every sentence carries its year, as a report quotes it alone.
+        let _ = as_of;
         if self.zh() {
-            let when = if as_of == Some(t) {
-                String::new()
-            } else {
-                self.period(t)
-            };
-            format!("{subject}{when}{verb}{y}")
+            format!("{subject}{}{verb}{y}", self.period(t))
         } else {
             format!("{subject} {verb} {y} in {t}")
         }
     }
 
-    /// `,较2020年提高1.4个百分点` / `, up 1.4 percentage points from 2020`.
+    /// `，较2020年提高1.4个百分点` / `, up 1.4 percentage points from 2020`:
+    /// percentage points for shares, the unit for levels (`提高0.5年`), a
+    /// relative change for amounts (`增长7.2%`), `持平` for none.
     fn change(&self) -> String {
         let a = self.a;
         let (Some(c), Some(t0)) = (a.change, a.baseline_period) else {
             return String::new();
         };
         let since = self.period(t0);
-        if c.is_zero() {
+        if display::round(c, self.prec).is_zero() {
             return if self.zh() {
-                format!(",与{since}持平")
+                format!("，与{since}持平")
             } else {
                 format!(", unchanged from {since}")
             };
         }
         let up = c > Decimal::ZERO;
-        let (word, amount) = if self.ind.is_percent() {
-            (
+        let relative = Pace::of(self.ind) == Pace::Growth;
+        let (word, amount) = match (relative, a.change_pct) {
+            (true, Some(p)) => (
+                if up {
+                    self.lang.pick("增长", "up")
+                } else {
+                    self.lang.pick("下降", "down")
+                },
+                format!("{:.1}%", display::round(p.abs(), 1)),
+            ),
+            // Shares and levels change by an amount (a baseline of 0 has
+            // no relative change either).
+            _ => (
                 if up {
                     self.lang.pick("提高", "up")
                 } else {
-                    self.lang.pick("降低", "down")
+                    self.lang.pick("下降", "down")
                 },
                 self.amount(c.abs()),
-            )
-        } else {
-            let word = if up {
-                self.lang.pick("增长", "up")
-            } else {
-                self.lang.pick("下降", "down")
-            };
-            match a.change_pct {
-                Some(p) => (word, format!("{:.1}%", display::round(p.abs(), 1))),
-                // A baseline of 0 has no relative change: say the amount.
-                None => (
-                    if up {
-                        self.lang.pick("增加", "up")
-                    } else {
-                        self.lang.pick("减少", "down")
-                    },
-                    self.value(c.abs()),
-                ),
-            }
+            ),
         };
         if self.zh() {
-            format!(",较{since}{word}{amount}")
+            format!("，较{since}{word}{amount}")
         } else {
             format!(", {word} {amount} from {since}")
         }
     }
 
+    /// The reference region of a target that compares with one, and its
+    /// value.
+    fn reference(&self) -> Option<(String, String)> {
+        let region = self.ind.target.region()?;
+        let name = self.plan.region_name(region, self.lang.en());
+        Some((
+            name,
+            self.a.target.map(|v| self.value(v)).unwrap_or_default(),
+        ))
+    }
+
     fn status_clause(&self) -> String {
         let a = self.a;
         let tg = self.target();
-        let zh = self.zh();
         match a.status {
-            Status::Achieved => {
-                let mut s =
-                    if let (TargetExpr::BetterThan(r), Some(v)) = (&self.ind.target, a.target) {
-                        let region = self.plan.region_name(r, self.lang.en());
-                        let v = self.value(v);
-                        if zh {
-                            format!(",优于{region}({v})")
-                        } else {
-                            format!("; better than {region} ({v})")
-                        }
-                    } else if zh {
-                        format!(",已达到目标({tg})")
-                    } else {
-                        format!("; the target ({tg}) is met")
-                    };
-                if a.early {
-                    s.push_str(&if zh {
-                        ",提前完成".to_string()
-                    } else {
-                        format!(", ahead of the {} deadline", a.target_period)
-                    });
-                }
-                s
-            }
+            Status::Achieved => self.achieved(&tg),
             Status::Missed => self.missed(&tg),
-            Status::Regressing => {
-                if a.met_at_baseline {
-                    if zh {
-                        format!(",已不再满足目标要求({tg}),出现倒退")
-                    } else {
-                        format!("; it no longer meets the target ({tg}) it met at the baseline")
-                    }
-                } else if zh {
-                    format!(",与目标({tg})方向相反,出现倒退")
-                } else {
-                    format!("; it is moving away from the target ({tg})")
-                }
-            }
+            Status::Regressing => self.regressing(&tg),
             Status::Ahead | Status::OnTrack | Status::AtRisk | Status::OffTrack => {
                 self.progress(&tg)
             }
@@ -314,30 +298,104 @@ impl Narrator<'_> {
         }
     }
 
+    fn achieved(&self, tg: &str) -> String {
+        let a = self.a;
+        let zh = self.zh();
+        let mut s = match (&self.ind.target, self.reference()) {
+            (TargetExpr::BetterThan(_), Some((region, v))) if zh => {
+                format!("，优于{region}（{v}）")
+            }
+            (TargetExpr::AtLeast(_), Some((region, v))) if zh => {
+                format!("，达到{region}水平（{v}）")
+            }
+            (TargetExpr::Above(_), Some((region, v))) if zh => format!("，高于{region}（{v}）"),
+            (_, Some((region, v))) => format!("; better than {region} ({v})"),
+            _ if a.met_at_baseline && zh => format!("，持续达到目标要求（{tg}）"),
+            _ if a.met_at_baseline => format!("; it has met the target ({tg}) since the baseline"),
+            _ if zh => format!("，已达到目标（{tg}）"),
+            _ => format!("; the target ({tg}) is met"),
+        };
+        if a.early {
+            s.push_str(&if zh {
+                "，提前实现".to_string()
+            } else {
+                format!(", ahead of the {} deadline", a.target_period)
+            });
+        }
+        s
+    }
+
+    /// Moving away from the target: 不升反降 (不降反升 where lower is
+    /// better); a value that only rounding keeps from a target it met at
+    /// the baseline is 基本保持.
+    fn regressing(&self, tg: &str) -> String {
+        let a = self.a;
+        let zh = self.zh();
+        let word = a.status.word(a.direction, false, self.lang);
+        if a.met_at_baseline {
+            // Short of the level by less than what a report rounds away:
+            // a share within 0.05 points (99.98 of 100%), any other value
+            // within 0.05% of the target.
+            let held = match (a.gap, a.target) {
+                (Some(g), Some(t)) => {
+                    let band = if self.ind.is_percent() {
+                        Decimal::new(5, 2)
+                    } else {
+                        t.abs() * Decimal::new(5, 4)
+                    };
+                    g <= band
+                }
+                _ => false,
+            };
+            return match (zh, held) {
+                (true, true) => format!("，基本保持目标水平（{tg}）"),
+                (false, true) => {
+                    format!("; it is just short of the target ({tg}) it met at the baseline")
+                }
+                (true, false) => format!("，低于目标要求（{tg}），{word}"),
+                (false, false) => {
+                    format!("; it no longer meets the target ({tg}) it met at the baseline")
+                }
+            };
+        }
+        let mut s = if zh {
+            format!("，{word}")
+        } else {
+            format!("; it is moving away from the target ({tg})")
+        };
+        if let (true, Some(g)) = (zh, a.gap.filter(|g| *g > Decimal::ZERO)) {
+            s.push_str(&format!("，距目标（{tg}）还差{}", self.amount(g)));
+        }
+        s
+    }
+
     fn missed(&self, tg: &str) -> String {
         let a = self.a;
         let due = self.period(a.target_period);
         let mut s = if self.zh() {
-            format!(",未完成{due}目标({tg})")
+            format!("，未实现{due}目标（{tg}）")
         } else {
             format!("; the {due} target ({tg}) was missed")
         };
-        if let Some((p0, p1)) = a.broken_step {
-            let fell = matches!(
-                self.ind.target,
-                TargetExpr::EveryPeriod(crate::plan::Monotone::NonDecreasing)
-            );
+        if let (Some((p0, p1)), Some((v0, v1))) = (a.broken_step, a.broken_values) {
             let (p0, p1) = (self.period(p0), self.period(p1));
-            s.push_str(&match (self.zh(), fell) {
-                (true, true) => format!(",{p1}较{p0}下降"),
-                (true, false) => format!(",{p1}较{p0}上升"),
-                (false, true) => format!(": it fell from {p0} to {p1}"),
-                (false, false) => format!(": it rose from {p0} to {p1}"),
+            let how = match (v1.cmp(&v0), self.zh()) {
+                (std::cmp::Ordering::Less, true) => "下降",
+                (std::cmp::Ordering::Greater, true) => "上升",
+                (std::cmp::Ordering::Equal, true) => "持平",
+                (std::cmp::Ordering::Less, false) => "fell",
+                (std::cmp::Ordering::Greater, false) => "rose",
+                (std::cmp::Ordering::Equal, false) => "stayed level",
+            };
+            s.push_str(&if self.zh() {
+                format!("，{p1}较{p0}{how}")
+            } else {
+                format!(": it {how} from {p0} to {p1}")
             });
         } else if let Some(g) = a.gap.filter(|g| *g > Decimal::ZERO) {
             let g = self.amount(g);
             s.push_str(&if self.zh() {
-                format!(",差{g}")
+                format!("，差{g}")
             } else {
                 format!(", {g} short")
             });
@@ -345,25 +403,25 @@ impl Narrator<'_> {
         s
     }
 
-    /// On track, at risk or off track: completion against time elapsed
-    /// (or the distance left), then where the trend leads.
+    /// Ahead, on track, lagging or well behind: completion against time
+    /// elapsed (or the distance left), what each year still needs, then
+    /// where the trend leads.
     fn progress(&self, tg: &str) -> String {
         let a = self.a;
         let zh = self.zh();
-        if let TargetExpr::BetterThan(r) = &self.ind.target {
-            let region = self.plan.region_name(r, self.lang.en());
-            let reference = a.target.map(|v| self.value(v)).unwrap_or_default();
-            return if zh {
-                format!(",尚未优于{region}({reference})")
-            } else {
-                format!("; not yet better than {region} ({reference})")
+        if let Some((region, reference)) = self.reference() {
+            return match (&self.ind.target, zh) {
+                (TargetExpr::AtLeast(_), true) => format!("，尚未达到{region}水平（{reference}）"),
+                (TargetExpr::Above(_), true) => format!("，尚未高于{region}（{reference}）"),
+                (_, true) => format!("，尚未优于{region}（{reference}）"),
+                (_, false) => format!("; not yet better than {region} ({reference})"),
             };
         }
         if matches!(self.ind.target, TargetExpr::Trend) {
             let mut s = a.cagr.map(|r| self.growth(r)).unwrap_or_default();
             let label = a.status.word(a.direction, false, self.lang);
             s.push_str(&if zh {
-                format!(",{label}")
+                format!("，{label}")
             } else {
                 format!("; {label}")
             });
@@ -382,7 +440,7 @@ impl Narrator<'_> {
                     (false, false) => ("decline", display::rate(-req)),
                 };
                 s.push_str(&if zh {
-                    format!(",如期实现目标需年均{word}{rate}")
+                    format!("，如期实现目标需年均{word}{rate}")
                 } else {
                     format!("; meeting the target on time needs {rate} {word} a year")
                 });
@@ -390,44 +448,68 @@ impl Narrator<'_> {
             s.push_str(&self.projection());
             return s;
         }
-        let mut s = match (a.completion, a.time_progress) {
-            (Some(c), Some(tp)) if !a.met_at_baseline && tp > Decimal::ZERO => {
-                let th = &self.plan.thresholds;
-                let r = c.checked_div(tp).unwrap_or_default();
-                let cmp = if c == tp {
-                    self.lang.pick("符合", "in line with")
-                } else if r >= Decimal::ONE {
-                    self.lang.pick("快于", "ahead of")
-                } else if r >= th.on_track {
-                    self.lang.pick("基本符合", "roughly in line with")
-                } else if r >= th.at_risk {
-                    self.lang.pick("慢于", "behind")
-                } else {
-                    self.lang.pick("明显慢于", "well behind")
+        let mut s = match (display::completion_shown(a), a.time_progress) {
+            (Some(c), Some(tp)) if tp > Decimal::ZERO => {
+                let cmp = match a.status {
+                    _ if c == tp => self.lang.pick("达到", "in line with"),
+                    Status::Ahead => self.lang.pick("快于", "ahead of"),
+                    _ if c > tp => self.lang.pick("快于", "ahead of"),
+                    Status::OnTrack => self.lang.pick("基本达到", "roughly in line with"),
+                    Status::AtRisk => self.lang.pick("慢于", "behind"),
+                    _ => self.lang.pick("明显慢于", "well behind"),
                 };
                 let (c, tp) = (display::percent(c), display::percent(tp));
                 if zh {
-                    format!(",完成进度{c},{cmp}时序进度({tp})")
+                    format!("，完成进度{c}，{cmp}序时进度（{tp}）")
                 } else {
                     format!("; {c} of the planned change is done, {cmp} the {tp} of time elapsed")
                 }
             }
             _ => match a.gap.filter(|g| *g > Decimal::ZERO) {
-                Some(g) if zh => format!(",距目标({tg})还差{}", self.amount(g)),
+                Some(g) if zh => format!("，距目标（{tg}）还差{}", self.amount(g)),
                 Some(g) => format!("; {} short of the target ({tg})", self.amount(g)),
                 None => String::new(),
             },
         };
+        s.push_str(&self.required());
         s.push_str(&self.projection());
         s
+    }
+
+    /// `，如期实现目标需年均提高0.8个百分点`: what each year still needs,
+    /// where the series is not on track.
+    fn required(&self) -> String {
+        let a = self.a;
+        if matches!(a.status, Status::Ahead | Status::OnTrack) {
+            return String::new();
+        }
+        let Some(need) = a.required_change.filter(|d| !d.is_zero()) else {
+            return String::new();
+        };
+        let up = need > Decimal::ZERO;
+        let amount = self.amount_in(need.abs(), self.prec.max(1));
+        // Amounts increase; shares and levels rise.
+        let counts = Pace::of(self.ind) == Pace::Growth;
+        match (self.zh(), up) {
+            (true, true) if counts => format!("，如期实现目标需年均增加{amount}"),
+            (true, false) if counts => format!("，如期实现目标需年均减少{amount}"),
+            (true, true) => format!("，如期实现目标需年均提高{amount}"),
+            (true, false) => format!("，如期实现目标需年均下降{amount}"),
+            (false, true) => {
+                format!("; meeting the target on time needs a rise of {amount} a year")
+            }
+            (false, false) => {
+                format!("; meeting the target on time needs a fall of {amount} a year")
+            }
+        }
     }
 
     /// `,年均增长2.34%` / `; growing 2.34% a year`.
     fn growth(&self, r: f64) -> String {
         let rate = display::rate(r.abs());
         match (self.zh(), r >= 0.0) {
-            (true, true) => format!(",年均增长{rate}"),
-            (true, false) => format!(",年均下降{rate}"),
+            (true, true) => format!("，年均增长{rate}"),
+            (true, false) => format!("，年均下降{rate}"),
             (false, true) => format!("; growing {rate} a year"),
             (false, false) => format!("; falling {rate} a year"),
         }
@@ -444,7 +526,7 @@ impl Narrator<'_> {
         match (a.projected_meet, a.projection) {
             (Some(p), _) if p <= tt => {
                 if zh {
-                    format!(",预计{}可实现目标", self.period(p))
+                    format!("，按目前趋势预计{}可实现目标", self.period(p))
                 } else {
                     format!("; on this trend the target will be met in {p}")
                 }
@@ -452,7 +534,7 @@ impl Narrator<'_> {
             (Some(p), _) => {
                 if zh {
                     format!(
-                        ",按目前趋势预计{}实现目标,晚于规划期限({})",
+                        "，按目前趋势预计{}实现目标，晚于规划期限（{}）",
                         self.period(p),
                         self.period(tt)
                     )
@@ -466,9 +548,9 @@ impl Narrator<'_> {
                 let meets = a.goal.as_ref().is_some_and(|g| g.meets(v));
                 let (due, v) = (self.period(tt), self.value(v));
                 match (zh, meets) {
-                    (true, true) => format!(",预计{due}可实现目标"),
+                    (true, true) => format!("，按目前趋势预计{due}可实现目标"),
                     (false, true) => format!("; on this trend the target will be met in {tt}"),
-                    (true, false) => format!(",按目前趋势{due}预计为{v},难以如期实现目标"),
+                    (true, false) => format!("，按目前趋势{due}预计为{v}，难以如期实现目标"),
                     (false, false) => {
                         format!("; on this trend it will be {v} in {tt}, short of the target")
                     }
@@ -484,7 +566,7 @@ impl Narrator<'_> {
         let zh = self.zh();
         if a.baseline.is_none() {
             return if zh {
-                format!("{subject}{when}为{y},暂无基期数据,无法评估进度。")
+                format!("{subject}{when}为{y}，暂无基期数据，无法评估进度。")
             } else {
                 format!(
                     "{subject} was {y} in {when}; there is no baseline to measure progress from."
@@ -493,15 +575,15 @@ impl Narrator<'_> {
         }
         if a.baseline_period == Some(t) {
             return if zh {
-                format!("{subject}{when}(基期)为{y},暂无此后的数据。")
+                format!("{subject}{when}（基期）为{y}，暂无此后的数据。")
             } else {
                 format!("{subject} was {y} in {when} (the baseline); no later data yet.")
             };
         }
-        if let TargetExpr::BetterThan(r) = &self.ind.target {
+        if let Some(r) = self.ind.target.region() {
             let region = self.plan.region_name(r, self.lang.en());
             return if zh {
-                format!("{subject}{when}为{y},暂无{region}同期数据,无法比较。")
+                format!("{subject}{when}为{y}，暂无{region}同期数据，无法比较。")
             } else {
                 format!(
                     "{subject} was {y} in {when}; no value for {region} in the same period to compare with."
@@ -509,7 +591,7 @@ impl Narrator<'_> {
             };
         }
         if zh {
-            format!("{subject}{when}为{y},暂无足够数据评估进度。")
+            format!("{subject}{when}为{y}，暂无足够数据评估进度。")
         } else {
             format!("{subject} was {y} in {when}; not enough data to assess progress.")
         }
@@ -519,8 +601,8 @@ impl Narrator<'_> {
         let a = self.a;
         let label = a.status.word(a.direction, false, self.lang);
         match (self.zh(), a.score) {
-            (true, Some(s)) => format!("{subject}共{}个序列,平均得分{s:.2},{label}。", a.rollup),
-            (true, None) => format!("{subject}共{}个序列,{label}。", a.rollup),
+            (true, Some(s)) => format!("{subject}共{}个序列，平均得分{s:.2}，{label}。", a.rollup),
+            (true, None) => format!("{subject}共{}个序列，{label}。", a.rollup),
             (false, Some(s)) => {
                 format!(
                     "{subject}: {} series, mean score {s:.2}, {label}.",

@@ -62,7 +62,7 @@ fn plan_baseline_used_when_the_csv_lacks_the_baseline_period() {
     assert_eq!(a.change, Some(d("1.4")));
     assert_eq!(a.previous, Some(d("93")));
     assert_eq!(a.yoy, Some(d("1.4")));
-    assert_eq!(a.status, Status::OnTrack);
+    assert_eq!(a.status, Status::Ahead);
 }
 
 #[test]
@@ -78,7 +78,7 @@ fn csv_baseline_wins_over_a_different_plan_baseline() {
     assert_eq!(a.baseline_period, Some(year(2020)));
     assert_eq!(a.baseline, Some(d("93")));
     assert_eq!(a.completion, Some(d("0.7")));
-    assert_eq!(a.status, Status::OnTrack);
+    assert_eq!(a.status, Status::Ahead);
 }
 
 #[test]

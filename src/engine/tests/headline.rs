@@ -19,7 +19,7 @@ fn plan_baseline_applies_only_to_the_headline_series() {
     assert_eq!(xl.baseline_period, Some(year(2020)));
     assert_eq!(xl.baseline, Some(d("93")));
     assert_eq!(xl.completion, Some(d("0.7")));
-    assert_eq!(xl.status, Status::OnTrack);
+    assert_eq!(xl.status, Status::Ahead);
     let im = region(&out, "im");
     assert_eq!(im.baseline_period, Some(year(2021)));
     assert_eq!(im.baseline, Some(d("80")));

@@ -18,7 +18,8 @@ fn target_met_at_baseline_is_achieved_while_it_holds() {
     );
     assert!(a.met_at_baseline);
     assert_eq!(a.status, Status::Achieved);
-    assert!(a.early);
+    // Held since the baseline: achieved (已实现), not achieved early.
+    assert!(!a.early);
     assert_eq!(a.gap, Some(Decimal::ZERO));
     assert_eq!(a.completion, None);
     assert_eq!(a.ratio, None);

@@ -111,3 +111,55 @@ fn ratio_exactly_095_between_months_is_on_track() {
     // 3 − 0.95 in the two months left: 12.3 a year, exactly.
     assert_eq!(a.required_change, Some(d("12.3")));
 }
+
+/// One indicator 0 → 100 by 2025, a value in 2023 (time elapsed 0.6).
+fn at_2023(value: &str) -> crate::engine::Assessment {
+    run(
+        "100",
+        Some("0"),
+        None,
+        "%",
+        &[("2020", "0"), ("2023", value)],
+        "2023",
+    )
+}
+
+#[test]
+fn ratio_exactly_110_is_ahead_and_just_below_is_on_track() {
+    // 66 of 100 at 0.6 of the time: R = 1.1 exactly, graded up.
+    let a = at_2023("66");
+    assert_eq!(a.ratio, Some(d("1.1")));
+    assert_eq!(a.status, Status::Ahead);
+    let a = at_2023("65.99");
+    assert_eq!(a.status, Status::OnTrack);
+    let a = at_2023("90");
+    assert_eq!(a.status, Status::Ahead);
+}
+
+#[test]
+fn a_plan_sets_its_own_ahead() {
+    let toml = plan1("100", Some("0"), None, "%").replace(
+        "target = 2025\n",
+        "target = 2025\n[plan.thresholds]\nahead = 1.5\n",
+    );
+    // R = 0.66/0.6 = 1.1: ahead by default, on track under 1.5.
+    let a = one_of(&toml, &rows(&[("2020", "0"), ("2023", "66")]), "2023");
+    assert_eq!(a.status, Status::OnTrack);
+    let a = one_of(&toml, &rows(&[("2020", "0"), ("2023", "90")]), "2023");
+    assert_eq!(a.ratio, Some(d("1.5")));
+    assert_eq!(a.status, Status::Ahead);
+}
+
+#[test]
+fn method_cagr_has_no_ahead_unless_the_plan_sets_it() {
+    let cagr = plan1("200", Some("100"), Some("up"), "人")
+        .replace("target = 2025\n", "target = 2025\nmethod = \"cagr\"\n");
+    // Far ahead of the growth needed: on track under Open SDG's grades.
+    let data = rows(&[("2020", "100"), ("2023", "190")]);
+    assert_eq!(one_of(&cagr, &data, "2023").status, Status::OnTrack);
+    let with = cagr.replace(
+        "method = \"cagr\"\n",
+        "method = \"cagr\"\n[plan.thresholds]\nahead = 1.1\n",
+    );
+    assert_eq!(one_of(&with, &data, "2023").status, Status::Ahead);
+}

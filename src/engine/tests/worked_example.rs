@@ -6,7 +6,7 @@ use crate::engine::Status;
 use crate::plan::Direction;
 
 #[test]
-fn preschool_ger_worked_example_is_on_track() {
+fn preschool_ger_worked_example_is_ahead() {
     // 学前三年毛入园率: 93 (2020) → 95% (2025), 94.4 in 2023.
     let a = run(
         "95%",
@@ -28,7 +28,7 @@ fn preschool_ger_worked_example_is_on_track() {
     assert_eq!(a.completion, Some(d("0.7")));
     assert_eq!(a.time_progress, Some(d("0.6")));
     assert_eq!(a.ratio, Some(div("0.7", "0.6")));
-    assert_eq!(a.status, Status::OnTrack);
+    assert_eq!(a.status, Status::Ahead);
     assert!(!a.met_at_baseline);
 }
 
@@ -40,7 +40,7 @@ fn preschool_ger_with_the_plan_baseline_only_is_the_same() {
     assert_eq!(a.completion, Some(d("0.7")));
     assert_eq!(a.time_progress, Some(d("0.6")));
     assert_eq!(a.ratio, Some(div("0.7", "0.6")));
-    assert_eq!(a.status, Status::OnTrack);
+    assert_eq!(a.status, Status::Ahead);
 }
 
 #[test]

@@ -47,7 +47,7 @@ fn on_track_percent_the_seed_sentence() {
     );
     assert_eq!(
         zh,
-        "学前三年毛入园率达到94.4%,较2020年提高1.4个百分点,完成进度70.0%,快于时序进度(60.0%),预计2025年可实现目标。"
+        "学前三年毛入园率2023年达到94.4%，较2020年提高1.4个百分点，完成进度70.0%，快于序时进度（60.0%），按目前趋势预计2025年可实现目标。"
     );
     assert_eq!(
         en,
@@ -60,11 +60,11 @@ fn at_risk_is_slower_than_time() {
     let (zh, en) = say(PRESCHOOL, "x,r,2023,94\n", "2023");
     assert_eq!(
         zh,
-        "学前三年毛入园率达到94%,较2020年提高1个百分点,完成进度50.0%,慢于时序进度(60.0%),按目前趋势预计2026年实现目标,晚于规划期限(2025年)。"
+        "学前三年毛入园率2023年达到94%，较2020年提高1个百分点，完成进度50.0%，慢于序时进度（60.0%），如期实现目标需年均提高0.5个百分点，按目前趋势预计2026年实现目标，晚于规划期限（2025年）。"
     );
     assert_eq!(
         en,
-        "The three-year preschool gross enrolment rate reached 94% in 2023, up 1 percentage point from 2020; 50.0% of the planned change is done, behind the 60.0% of time elapsed; on this trend the target will be met only in 2026, after the 2025 deadline."
+        "The three-year preschool gross enrolment rate reached 94% in 2023, up 1 percentage point from 2020; 50.0% of the planned change is done, behind the 60.0% of time elapsed; meeting the target on time needs a rise of 0.5 percentage points a year; on this trend the target will be met only in 2026, after the 2025 deadline."
     );
 }
 
@@ -73,11 +73,11 @@ fn off_track_and_a_value_older_than_the_report() {
     let (zh, en) = say(PRESCHOOL, "x,r,2021,93.1\nx,r,2022,93.2\n", "2023");
     assert_eq!(
         zh,
-        "学前三年毛入园率2022年达到93.2%,较2020年提高0.2个百分点,完成进度10.0%,明显慢于时序进度(40.0%),按目前趋势预计2040年实现目标,晚于规划期限(2025年)。"
+        "学前三年毛入园率2022年达到93.2%，较2020年提高0.2个百分点，完成进度10.0%，明显慢于序时进度（40.0%），如期实现目标需年均提高0.6个百分点，按目前趋势预计2040年实现目标，晚于规划期限（2025年）。"
     );
     assert_eq!(
         en,
-        "The three-year preschool gross enrolment rate reached 93.2% in 2022, up 0.2 percentage points from 2020; 10.0% of the planned change is done, well behind the 40.0% of time elapsed; on this trend the target will be met only in 2040, after the 2025 deadline."
+        "The three-year preschool gross enrolment rate reached 93.2% in 2022, up 0.2 percentage points from 2020; 10.0% of the planned change is done, well behind the 40.0% of time elapsed; meeting the target on time needs a rise of 0.6 percentage points a year; on this trend the target will be met only in 2040, after the 2025 deadline."
     );
 }
 
@@ -86,7 +86,7 @@ fn regressing_falls_back() {
     let (zh, en) = say(PRESCHOOL, "x,r,2023,92.5\n", "2023");
     assert_eq!(
         zh,
-        "学前三年毛入园率降至92.5%,较2020年降低0.5个百分点,与目标(95%)方向相反,出现倒退。"
+        "学前三年毛入园率2023年降至92.5%，较2020年下降0.5个百分点，不升反降，距目标（95%）还差2.5个百分点。"
     );
     assert_eq!(
         en,
@@ -100,7 +100,7 @@ fn regressing_below_a_target_met_at_the_baseline() {
     let (zh, en) = say(ind, "x,r,2022,97.6\n", "2022");
     assert_eq!(
         zh,
-        "九年义务教育巩固率降至97.6%,较2020年降低0.4个百分点,已不再满足目标要求(≥98%),出现倒退。"
+        "九年义务教育巩固率2022年降至97.6%，较2020年下降0.4个百分点，低于目标要求（≥98%），不升反降。"
     );
     assert_eq!(
         en,
@@ -113,7 +113,7 @@ fn achieved_early_and_at_the_deadline() {
     let (zh, en) = say(PRESCHOOL, "x,r,2023,95.2\n", "2023");
     assert_eq!(
         zh,
-        "学前三年毛入园率达到95.2%,较2020年提高2.2个百分点,已达到目标(95%),提前完成。"
+        "学前三年毛入园率2023年达到95.2%，较2020年提高2.2个百分点，已达到目标（95%），提前实现。"
     );
     assert_eq!(
         en,
@@ -122,7 +122,7 @@ fn achieved_early_and_at_the_deadline() {
     let (zh, _) = say(PRESCHOOL, "x,r,2025,95\n", "2025");
     assert_eq!(
         zh,
-        "学前三年毛入园率达到95%,较2020年提高2个百分点,已达到目标(95%)。"
+        "学前三年毛入园率2025年达到95%，较2020年提高2个百分点，已达到目标（95%）。"
     );
 }
 
@@ -131,7 +131,7 @@ fn missed_at_the_deadline() {
     let (zh, en) = say(PRESCHOOL, "x,r,2025,94.1\n", "2025");
     assert_eq!(
         zh,
-        "学前三年毛入园率达到94.1%,较2020年提高1.1个百分点,未完成2025年目标(95%),差0.9个百分点。"
+        "学前三年毛入园率2025年达到94.1%，较2020年提高1.1个百分点，未实现2025年目标（95%），差0.9个百分点。"
     );
     assert_eq!(
         en,
@@ -142,7 +142,7 @@ fn missed_at_the_deadline() {
 #[test]
 fn no_data_after_the_baseline_and_none_at_all() {
     let (zh, en) = say(PRESCHOOL, "x,r,2020,93\n", "2020");
-    assert_eq!(zh, "学前三年毛入园率2020年(基期)为93%,暂无此后的数据。");
+    assert_eq!(zh, "学前三年毛入园率2020年（基期）为93%，暂无此后的数据。");
     assert_eq!(
         en,
         "The three-year preschool gross enrolment rate was 93% in 2020 (the baseline); no later data yet."
@@ -159,11 +159,11 @@ fn other_units_change_in_relative_percent() {
     let (zh, en) = say(ind, "x,r,2023,120.7\n", "2023");
     assert_eq!(
         zh,
-        "教育经费达到120.7亿元,较2020年增长7.2%,完成进度36.0%,明显慢于时序进度(60.0%),按目前趋势预计2029年实现目标,晚于规划期限(2025年)。"
+        "教育经费2023年达到120.7亿元，较2020年增长7.2%，完成进度36.0%，明显慢于序时进度（60.0%），如期实现目标需年均增加7.2亿元，按目前趋势预计2029年实现目标，晚于规划期限（2025年）。"
     );
     assert_eq!(
         en,
-        "Education spending reached 120.7 100 million yuan in 2023, up 7.2% from 2020; 36.0% of the planned change is done, well behind the 60.0% of time elapsed; on this trend the target will be met only in 2029, after the 2025 deadline."
+        "Education spending reached 120.7 100 million yuan in 2023, up 7.2% from 2020; 36.0% of the planned change is done, well behind the 60.0% of time elapsed; meeting the target on time needs a rise of 7.2 100 million yuan a year; on this trend the target will be met only in 2029, after the 2025 deadline."
     );
 }
 
@@ -173,7 +173,7 @@ fn down_is_better_falls_toward_the_target() {
     let (zh, en) = say(ind, "x,r,2023,49.1\n", "2023");
     assert_eq!(
         zh,
-        "近视率降至49.1%,较2020年降低3.6个百分点,完成进度72.0%,快于时序进度(60.0%),预计2025年可实现目标。"
+        "近视率2023年降至49.1%，较2020年下降3.6个百分点，完成进度72.0%，快于序时进度（60.0%），按目前趋势预计2025年可实现目标。"
     );
     assert_eq!(
         en,
@@ -184,7 +184,7 @@ fn down_is_better_falls_toward_the_target() {
     let (zh, en) = say(ind, "x,r,2022,230\n", "2022");
     assert_eq!(
         zh,
-        "辍学人数升至230人,较2020年增长15.0%,与目标(≤100人)方向相反,出现倒退。"
+        "辍学人数2022年升至230人，较2020年增长15.0%，不降反升，距目标（≤100人）还差130人。"
     );
     assert_eq!(
         en,
@@ -198,25 +198,25 @@ fn better_than_a_region() {
     let (zh, en) = say(ind, "x,r,2022,11.9\nx,ref,2022,12.1\n", "2022");
     assert_eq!(
         zh,
-        "平均受教育年限达到11.9年,较2020年增长0.8%,尚未优于全区(12.1年)。"
+        "平均受教育年限2022年达到11.9年，较2020年提高0.1年，尚未优于全区（12.1年）。"
     );
     assert_eq!(
         en,
-        "The average years of schooling reached 11.9 years in 2022, up 0.8% from 2020; not yet better than the region (12.1 years)."
+        "The average years of schooling reached 11.9 years in 2022, up 0.1 years from 2020; not yet better than the region (12.1 years)."
     );
     let (zh, _) = say(ind, "x,r,2022,11.9\n", "2022");
     assert_eq!(
         zh,
-        "平均受教育年限2022年为11.9年,暂无全区同期数据,无法比较。"
+        "平均受教育年限2022年为11.9年，暂无全区同期数据，无法比较。"
     );
     let (zh, en) = say(ind, "x,r,2022,12.2\nx,ref,2022,12.1\n", "2022");
     assert_eq!(
         zh,
-        "平均受教育年限达到12.2年,较2020年增长3.4%,优于全区(12.1年),提前完成。"
+        "平均受教育年限2022年达到12.2年，较2020年提高0.4年，优于全区（12.1年），提前实现。"
     );
     assert_eq!(
         en,
-        "The average years of schooling reached 12.2 years in 2022, up 3.4% from 2020; better than the region (12.1 years), ahead of the 2025 deadline."
+        "The average years of schooling reached 12.2 years in 2022, up 0.4 years from 2020; better than the region (12.1 years), ahead of the 2025 deadline."
     );
 }
 
@@ -226,7 +226,7 @@ fn method_cagr_speaks_of_growth_rates() {
     let (zh, en) = say(ind, "x,r,2023,110\n", "2023");
     assert_eq!(
         zh,
-        "教育经费达到110亿元,较2020年增长10.0%,年均增长3.23%,如期实现目标需年均增长16.77%,按目前趋势预计2035年实现目标,晚于规划期限(2025年)。"
+        "教育经费2023年达到110亿元，较2020年增长10.0%，年均增长3.23%，如期实现目标需年均增长16.77%，按目前趋势预计2035年实现目标，晚于规划期限（2025年）。"
     );
     assert_eq!(
         en,
@@ -240,10 +240,43 @@ fn unchanged_and_quarters() {
     let (zh, en) = say(ind, "x,r,2022-Q2,50\n", "2022-Q2");
     assert_eq!(
         zh,
-        "覆盖率为50%,与2020年持平,完成进度0.0%,明显慢于时序进度(30.0%),按目前趋势2025年预计为50%,难以如期实现目标。"
+        "覆盖率2022年第2季度为50%，与2020年持平，完成进度0.0%，明显慢于序时进度（30.0%），如期实现目标需年均提高2.9个百分点，按目前趋势2025年预计为50%，难以如期实现目标。"
     );
     assert_eq!(
         en,
-        "GDP coverage was 50% in 2022-Q2, unchanged from 2020; 0.0% of the planned change is done, well behind the 30.0% of time elapsed; on this trend it will be 50% in 2025, short of the target."
+        "GDP coverage was 50% in 2022-Q2, unchanged from 2020; 0.0% of the planned change is done, well behind the 30.0% of time elapsed; meeting the target on time needs a rise of 2.9 percentage points a year; on this trend it will be 50% in 2025, short of the target."
     );
+}
+
+#[test]
+fn a_share_held_but_for_rounding_is_basically_kept() {
+    // 100 → 99.98 of a 100% target: officials write 基本保持.
+    let ind = "name = \"义务教育入学率\"\nname_en = \"Enrolment rate\"\nunit = \"%\"\nbaseline = 100\ntarget = \"保持100%\"";
+    let (zh, en) = say(ind, "x,r,2022,99.98\n", "2022");
+    assert_eq!(
+        zh,
+        "义务教育入学率2022年降至99.98%，较2020年下降0.02个百分点，基本保持目标水平（100%）。"
+    );
+    assert_eq!(
+        en,
+        "The enrolment rate fell to 99.98% in 2022, down 0.02 percentage points from 2020; it is just short of the target (100%) it met at the baseline."
+    );
+}
+
+#[test]
+fn ahead_of_schedule_says_so() {
+    // 93 → 95 by 2025; 95.0 would be achieved, 94.9 in 2022 is R = 2.375.
+    let (zh, en) = say(PRESCHOOL, "x,r,2022,94.9\n", "2022");
+    assert_eq!(
+        zh,
+        "学前三年毛入园率2022年达到94.9%，较2020年提高1.9个百分点，完成进度95.0%，快于序时进度（40.0%），按目前趋势预计2023年可实现目标。"
+    );
+    assert!(en.contains("ahead of the 40.0% of time elapsed"), "{en}");
+}
+
+#[test]
+fn a_count_that_should_fall_rises_instead() {
+    let ind = "name = \"辍学人数\"\nname_en = \"Dropouts\"\nunit = \"人\"\nbaseline = 200\ntarget = \"<= 100\"";
+    let (zh, _) = say(ind, "x,r,2022,230\n", "2022");
+    assert!(zh.contains("不降反升"), "{zh}");
 }
