@@ -212,8 +212,9 @@ fn assert_tables_aligned(text: &str) -> usize {
     tables
 }
 
-const STATUSES: [&str; 7] = [
+const STATUSES: [&str; 8] = [
     "achieved",
+    "ahead",
     "on-track",
     "at-risk",
     "off-track",

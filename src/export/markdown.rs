@@ -119,7 +119,20 @@ fn report_text(
     }
     let _ = writeln!(s, "\n## {}\n", l("概况", "Summary"));
     for pv in &view.plans {
-        let _ = writeln!(s, "{}\n", md(&evaluation::summary(view, pv)));
+        let summary = evaluation::summary(view, pv);
+        match view.plans.len() {
+            1 => _ = writeln!(s, "{}\n", md(&summary)),
+            _ => {
+                let name = pv.plan.name_in(lang.en());
+                _ = writeln!(
+                    s,
+                    "**{}**{}{}\n",
+                    md(name),
+                    lang.pick("：", ": "),
+                    md(&summary)
+                );
+            }
+        }
     }
     let _ = writeln!(s, "### {}\n", l("需要关注", "Needs attention"));
     let flags = report::flagged(view);

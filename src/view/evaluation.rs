@@ -410,9 +410,9 @@ pub fn annual_change(ind: &Indicator, a: &Assessment) -> Option<PerYear> {
 }
 
 /// The change a year still needed to meet the target by its deadline
-/// (需年均提高); none once achieved.
+/// (需年均提高); none once achieved or past the deadline.
 pub fn required(ind: &Indicator, a: &Assessment) -> Option<PerYear> {
-    if a.status == Status::Achieved {
+    if matches!(a.status, Status::Achieved | Status::Missed) {
         return None;
     }
     Pace::of(ind).pick(a.required_change, a.required_rate)

@@ -75,10 +75,10 @@ fn bundled_status_markdown() {
     assert_snapshot!("bundled_status_markdown", out.stdout);
     assert!(
         out.stdout
-            .contains("## 全国“十四五”教育主要目标 (截至 2025)")
+            .contains("## 全国“十四五”教育主要目标（截至2025年）")
     );
     assert!(out.stdout.contains(
-        "| 适龄残疾儿童义务教育入学率 | 95% | 96% (2022) | 97% | 1 | 50.0% | 40.0% | +1个百分点 | 未完成 |"
+        "| 适龄残疾儿童义务教育入学率 | 95% | 96% (2022) | 97% | 1 | 50.0% | 40.0% | +1个百分点 | 未实现 |"
     ));
 }
 
@@ -109,7 +109,7 @@ fn basic_status_json() {
     assert_eq!(p["unit"], "%");
     assert_eq!(p["direction"], "up");
     assert_eq!(p["target_op"], ">=");
-    assert_eq!(p["status"], "on-track");
+    assert_eq!(p["status"], "ahead");
     assert!(p["baseline_period"].is_number() && p["period"].is_number());
     assert!(close(num(p, "baseline"), 93.0));
     assert!(close(num(p, "value"), 94.4));
@@ -153,7 +153,8 @@ fn basic_status_json() {
     );
     let o = find(&series, "oversized_classes", "lakeside");
     assert!(close(num(o, "target"), 20.0), "−50% of 40");
-    assert_eq!(o["status"], "on-track");
+    // 70.0% of the way at 60.0% of the time.
+    assert_eq!(o["status"], "ahead");
 }
 
 #[test]
@@ -184,11 +185,11 @@ fn machine_output_is_english_whatever_the_language() {
     assert_eq!(
         st(&zh.stdout),
         [
-            "on-track",
+            "ahead",
             "at-risk",
             "regressing",
             "off-track",
-            "on-track",
+            "ahead",
             "achieved"
         ]
     );

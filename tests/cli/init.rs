@@ -19,8 +19,9 @@ fn statuses(dir: &Path) -> BTreeSet<String> {
         .collect()
 }
 
-const EVERY_STATUS: [&str; 7] = [
+const EVERY_STATUS: [&str; 8] = [
     "achieved",
+    "ahead",
     "at-risk",
     "missed",
     "no-data",
@@ -52,11 +53,11 @@ fn init_then_status_works_at_once_in_chinese() {
     assert_eq!(stderr(&o), "");
     let out = stdout(&o);
     for want in [
-        "示例县“十四五”教育事业发展规划 (截至 2023)",
+        "示例县“十四五”教育事业发展规划（截至2023年）",
         "学前三年毛入园率",
-        "符合进度",
-        "倒退",
-        "未完成",
+        "基本符合预期",
+        "不升反降",
+        "未实现",
     ] {
         assert!(out.contains(want), "missing {want:?} in\n{out}");
     }
@@ -90,7 +91,7 @@ fn init_in_a_new_directory_in_english() {
     for want in [
         "Example County 14th Five-Year Education Development Plan (as of 2023)",
         "on track",
-        "regressing",
+        "moving away",
     ] {
         assert!(out.contains(want), "missing {want:?} in\n{out}");
     }

@@ -143,12 +143,12 @@ fn html_report_of_the_fixture() {
         );
         assert!(page.contains("font-family=\"system-ui, -apple-system, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif\""));
     }
-    assert!(html.contains("学前三年毛入园率达到94.4%,较2020年提高1.4个百分点,完成进度70.0%,快于时序进度(60.0%),预计2025年可实现目标。"));
+    assert!(html.contains("学前三年毛入园率2023年达到94.4%，较2020年提高1.4个百分点，完成进度70.0%，快于序时进度（60.0%），按目前趋势预计2025年可实现目标。"));
     assert!(en.contains("The three-year preschool gross enrolment rate reached 94.4% in 2023, up 1.4 percentage points from 2020; 70.0% of the planned change is done, ahead of the 60.0% of time elapsed; on this trend the target will be met in 2025."));
     // Flagged first, worst first.
     let flagged =
         &html[html.find("class=\"flagged\"").unwrap()..html.find("class=\"plan\"").unwrap()];
-    let order: Vec<usize> = ["未完成", "倒退", "严重滞后", "进度滞后"]
+    let order: Vec<usize> = ["未实现", "不降反升", "明显滞后", "相对滞后"]
         .iter()
         .map(|w| flagged.find(w).unwrap())
         .collect();
@@ -263,7 +263,7 @@ fn xlsx_report_has_numbers_and_neutralised_text() {
     let first = range.rows().nth(1).unwrap();
     assert_eq!(first[col("value")], Data::Float(94.4));
     assert_eq!(first[col("period")], Data::Float(2023.0));
-    assert_eq!(first[col("status")], Data::String("on-track".into()));
+    assert_eq!(first[col("status")], Data::String("ahead".into()));
     assert_eq!(range.rows().count(), 8);
 
     let plan = fixture("hostile").join("plan.toml");

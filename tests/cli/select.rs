@@ -21,10 +21,11 @@ fn basic_by_region() {
         county.contains("91% (2023)") && county.contains("20.0%"),
         "{county}"
     );
-    assert!(county.trim_end().ends_with("严重滞后"), "{county}");
+    assert!(county.trim_end().ends_with("明显滞后"), "{county}");
     assert!(
-        out.stdout
-            .ends_with("8 个序列: 已完成 1 · 符合进度 3 · 进度滞后 1 · 严重滞后 2 · 倒退 1\n")
+        out.stdout.ends_with(
+            "8 个序列: 提前实现 1 · 快于预期 3 · 相对滞后 1 · 明显滞后 2 · 不升反降 1\n"
+        )
     );
     assert_eq!(assert_tables_aligned(&out.stdout), 1);
 }
@@ -45,7 +46,7 @@ fn basic_region_filter() {
             "20.0%",
             "60.0%",
             "+1个百分点",
-            "严重滞后"
+            "明显滞后"
         ]
     );
     assert_eq!(
@@ -60,13 +61,13 @@ fn basic_region_filter() {
             "75.0%",
             "60.0%",
             "+1.5个百分点",
-            "符合进度"
+            "快于预期"
         ]
     );
     // The city's own figures are not shown.
     assert!(!out.stdout.contains("94.4%"));
     assert!(!out.stdout.contains("初中辍学率"));
-    assert!(out.stdout.ends_with("2 项指标: 符合进度 1 · 严重滞后 1\n"));
+    assert!(out.stdout.ends_with("2 项指标: 快于预期 1 · 明显滞后 1\n"));
 }
 
 #[test]
@@ -85,7 +86,7 @@ fn basic_group_filter() {
     assert!(out.stdout.contains("初中辍学率"));
     assert!(!out.stdout.contains("学前"));
     assert!(!out.stdout.contains("高中"));
-    assert!(out.stdout.ends_with("2 项指标: 严重滞后 1 · 倒退 1\n"));
+    assert!(out.stdout.ends_with("2 项指标: 明显滞后 1 · 不升反降 1\n"));
     // The English heading selects the same group.
     let en = basic(&["status", "--group", "Compulsory education", "--lang", "en"]);
     assert!(
@@ -110,12 +111,12 @@ fn basic_status_filter() {
     assert!(
         line_with(&out.stdout, "普惠性幼儿园覆盖率")
             .trim_end()
-            .ends_with("进度滞后")
+            .ends_with("相对滞后")
     );
     assert!(
         line_with(&out.stdout, "九年义务教育巩固率")
             .trim_end()
-            .ends_with("倒退")
+            .ends_with("不升反降")
     );
     for other in [
         "学前三年毛入园率",
@@ -128,8 +129,8 @@ fn basic_status_filter() {
             "{other} should be filtered out"
         );
     }
-    assert!(out.stdout.ends_with("2 项指标: 进度滞后 1 · 倒退 1\n"));
-    // `achieved` includes 提前完成.
+    assert!(out.stdout.ends_with("2 项指标: 相对滞后 1 · 不升反降 1\n"));
+    // `achieved` includes 提前实现.
     let out = basic(&["status", "--status", "achieved", "--format", "csv"]);
     let records = csv_records(&out.stdout);
     assert_eq!(records.len(), 1);
@@ -142,7 +143,7 @@ fn basic_as_of_2022() {
     assert_snapshot!("basic_as_of_2022", out.stdout);
     assert!(
         out.stdout
-            .starts_with("湖滨市“十四五”教育事业发展规划 (截至 2022)\n")
+            .starts_with("湖滨市“十四五”教育事业发展规划（截至2022年）\n")
     );
     // 93 → 94.0 of 95 is 50.0% done at 40.0% of the time.
     assert_eq!(
@@ -157,7 +158,7 @@ fn basic_as_of_2022() {
             "50.0%",
             "40.0%",
             "+1.0个百分点",
-            "符合进度"
+            "快于预期"
         ]
     );
     // The dropout rate has no 2022 value: its latest is 2021 (20.0% of the time).
@@ -174,13 +175,13 @@ fn basic_as_of_2022() {
             "5.0%",
             "20.0%",
             "-0.1",
-            "严重滞后"
+            "明显滞后"
         ]
     );
     // Not yet achieved in 2022: 93.1 (2021) of ≥ 95.
     let hs = line_with(&out.stdout, "高中阶段毛入学率");
     assert!(
-        hs.contains("93.1% (2021)") && hs.trim_end().ends_with("符合进度"),
+        hs.contains("93.1% (2021)") && hs.trim_end().ends_with("快于预期"),
         "{hs}"
     );
     assert!(
@@ -212,7 +213,7 @@ fn basic_as_of_past_the_deadline() {
     );
     let out = basic(&["status", "--as-of", "2030"]);
     assert!(
-        out.stdout.ends_with("6 项指标: 已完成 1 · 未完成 5\n"),
+        out.stdout.ends_with("6 项指标: 提前实现 1 · 未实现 5\n"),
         "{}",
         out.stdout
     );
@@ -228,14 +229,14 @@ fn breakdown_by_sex() {
     assert_snapshot!("breakdown_by_sex", out.stdout);
     let f = line_with(&out.stdout, "sex=女");
     assert!(f.contains("91%") && f.contains("95.5% (2023)"), "{f}");
-    assert!(f.trim_end().ends_with("提前完成"), "{f}");
+    assert!(f.trim_end().ends_with("提前实现"), "{f}");
     let m = line_with(&out.stdout, "sex=男");
     assert!(
         m.contains("89%") && m.contains("90% (2023)") && m.contains("16.7%"),
         "{m}"
     );
-    assert!(m.trim_end().ends_with("严重滞后"), "{m}");
-    assert!(out.stdout.ends_with("2 个序列: 已完成 1 · 严重滞后 1\n"));
+    assert!(m.trim_end().ends_with("明显滞后"), "{m}");
+    assert!(out.stdout.ends_with("2 个序列: 提前实现 1 · 明显滞后 1\n"));
     assert_eq!(assert_tables_aligned(&out.stdout), 1);
 
     let out = ok(
@@ -278,7 +279,7 @@ fn breakdown_by_sex() {
             "54.0%",
             "60.0%",
             "+2.7个百分点",
-            "进度滞后"
+            "相对滞后"
         ]
     );
 

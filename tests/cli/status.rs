@@ -15,14 +15,17 @@ fn bundled_status_zh_table() {
     let out = bundled(&["status"]);
     assert_snapshot!("bundled_status_zh", out.stdout);
     // Three plans, each with its as-of period.
-    assert!(out.stdout.contains("全国“十四五”教育主要目标 (截至 2025)"));
     assert!(
         out.stdout
-            .contains("内蒙古自治区“十四五”教育事业发展规划 (截至 2022)")
+            .contains("全国“十四五”教育主要目标（截至2025年）")
     );
     assert!(
         out.stdout
-            .contains("锡林郭勒盟“十四五”教育事业发展规划 (截至 2020)")
+            .contains("内蒙古自治区“十四五”教育事业发展规划（截至2022年）")
+    );
+    assert!(
+        out.stdout
+            .contains("锡林郭勒盟“十四五”教育事业发展规划（截至2020年）")
     );
     let hs = cells(line_with(&out.stdout, "高中阶段教育毛入学率"));
     assert_eq!(
@@ -37,14 +40,14 @@ fn bundled_status_zh_table() {
             "100.0%",
             "100.0%",
             "+0.8个百分点",
-            "已完成"
+            "已实现"
         ]
     );
     let disabled = cells(line_with(&out.stdout, "适龄残疾儿童义务教育入学率"));
-    assert_eq!(disabled.last(), Some(&"未完成"));
+    assert_eq!(disabled.last(), Some(&"未实现"));
     assert!(
         out.stdout
-            .ends_with("26 项指标: 已完成 10 · 未完成 1 · 无数据 15\n")
+            .ends_with("26 项指标: 提前实现 3 · 已实现 7 · 未实现 1 · 无数据 15\n")
     );
 }
 
@@ -63,7 +66,7 @@ fn bundled_status_en_table() {
     assert!(disabled.trim_end().ends_with("missed"), "{disabled}");
     assert!(
         out.stdout
-            .ends_with("26 indicators: achieved 10 · missed 1 · no data 15\n")
+            .ends_with("26 indicators: achieved early 3 · achieved 7 · missed 1 · no data 15\n")
     );
 }
 
@@ -123,9 +126,9 @@ fn basic_status_zh() {
     assert_snapshot!("basic_status_zh", out.stdout);
     assert!(
         out.stdout
-            .starts_with("湖滨市“十四五”教育事业发展规划 (截至 2023)\n")
+            .starts_with("湖滨市“十四五”教育事业发展规划（截至2023年）\n")
     );
-    // 93 → 94.4 of 95: 70.0% done at 60.0% of the time → on track.
+    // 93 → 94.4 of 95: 70.0% done at 60.0% of the time → R 1.17, ahead.
     assert_eq!(
         cells(line_with(&out.stdout, "学前三年毛入园率")),
         [
@@ -138,7 +141,7 @@ fn basic_status_zh() {
             "70.0%",
             "60.0%",
             "+1.4个百分点",
-            "符合进度"
+            "快于预期"
         ]
     );
     // 85 → 87.5 of ≥ 90: 50.0% / 60.0% = 0.83 → at risk.
@@ -154,10 +157,11 @@ fn basic_status_zh() {
             "50.0%",
             "60.0%",
             "+2.5个百分点",
-            "进度滞后"
+            "相对滞后"
         ]
     );
-    // 97 → 96.8 of ≥ 98: moving away → regressing.
+    // 97 → 96.8 of ≥ 98: moving away → regressing (completion −20%, shown
+    // clamped to 0.0%).
     assert_eq!(
         cells(line_with(&out.stdout, "九年义务教育巩固率")),
         [
@@ -167,10 +171,10 @@ fn basic_status_zh() {
             "(2023)",
             "≥98%",
             "1.2",
-            "-20.0%",
+            "0.0%",
             "60.0%",
             "-0.2个百分点",
-            "倒退"
+            "不升反降"
         ]
     );
     // Down is better: 5‰ → 4.6‰ of ≤ 3‰, 20.0% done → off track; gap 1.6.
@@ -187,7 +191,7 @@ fn basic_status_zh() {
             "20.0%",
             "60.0%",
             "-0.4",
-            "严重滞后"
+            "明显滞后"
         ]
     );
     // −50% of 40 is 20; 26 is 70.0% of the way.
@@ -205,7 +209,7 @@ fn basic_status_zh() {
             "70.0%",
             "60.0%",
             "-14",
-            "符合进度"
+            "快于预期"
         ]
     );
     // 95.3 ≥ 95 before the 2025 deadline → achieved early.
@@ -218,10 +222,10 @@ fn basic_status_zh() {
             "(2023)",
             "≥95%",
             "0",
-            "110.0%",
+            "100.0%",
             "60.0%",
             "+3.3个百分点",
-            "提前完成"
+            "提前实现"
         ]
     );
     // Group headings in plan order.
@@ -231,8 +235,9 @@ fn basic_status_zh() {
         .collect();
     assert!(groups.windows(2).all(|w| w[0] < w[1]), "{groups:?}");
     assert!(
-        out.stdout
-            .ends_with("6 项指标: 已完成 1 · 符合进度 2 · 进度滞后 1 · 严重滞后 1 · 倒退 1\n")
+        out.stdout.ends_with(
+            "6 项指标: 提前实现 1 · 快于预期 2 · 相对滞后 1 · 明显滞后 1 · 不升反降 1\n"
+        )
     );
     assert_eq!(out.stderr, "", "no warnings on a clean workspace");
 }
@@ -250,7 +255,7 @@ fn basic_status_en() {
         l.contains("70.0%") && l.contains("60.0%") && l.contains("+1.4 pp"),
         "{l}"
     );
-    assert!(l.trim_end().ends_with("on track"), "{l}");
+    assert!(l.trim_end().ends_with("ahead of schedule"), "{l}");
     let l = line_with(&out.stdout, "Senior secondary gross enrolment rate");
     assert!(l.trim_end().ends_with("achieved early"), "{l}");
     assert!(
@@ -258,7 +263,7 @@ fn basic_status_en() {
         "group_en heading"
     );
     assert!(out.stdout.ends_with(
-        "6 indicators: achieved 1 · on track 2 · at risk 1 · off track 1 · regressing 1\n"
+        "6 indicators: achieved early 1 · ahead of schedule 2 · lagging 1 · well behind 1 · moving away 1\n"
     ));
 }
 
@@ -311,7 +316,7 @@ fn quarterly_periods() {
     assert_snapshot!("quarterly_status_zh", out.stdout);
     assert!(
         out.stdout
-            .starts_with("热线服务质量提升计划 (截至 2024-Q2)\n")
+            .starts_with("热线服务质量提升计划（截至2024-Q2）\n")
     );
     // 2023-Q4 → 2024-Q2 of a 2024-Q4 deadline: half of the time.
     assert_eq!(
@@ -326,7 +331,7 @@ fn quarterly_periods() {
             "40.0%",
             "50.0%",
             "+4个百分点",
-            "进度滞后"
+            "相对滞后"
         ]
     );
     assert_eq!(
@@ -342,7 +347,7 @@ fn quarterly_periods() {
             "62.5%",
             "50.0%",
             "-2.5",
-            "符合进度"
+            "快于预期"
         ]
     );
     let out = ok(
