@@ -313,6 +313,8 @@ mod add;
 mod check;
 #[path = "cli/color.rs"]
 mod color;
+#[path = "cli/evaluation.rs"]
+mod evaluation;
 #[path = "cli/formats.rs"]
 mod formats;
 #[path = "cli/generate.rs"]
