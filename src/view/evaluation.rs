@@ -130,7 +130,7 @@ fn columns(pv: &PlanView, lang: Lang) -> Vec<(&'static str, Column)> {
                 } else {
                     format!("{tt} target")
                 },
-                Kind::Number,
+                Kind::Text,
             ),
         ),
         (
