@@ -1813,6 +1813,8 @@ mod check;
 mod import;
 #[path = "cli/init.rs"]
 mod init;
+#[path = "cli/inputs.rs"]
+mod inputs;
 #[path = "cli/report.rs"]
 mod report;
 #[path = "cli/show.rs"]

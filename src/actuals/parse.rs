@@ -23,6 +23,24 @@ use crate::plan::{Plan, parse_number};
 /// At most this many problems are kept per file; the rest are counted.
 pub const MAX_ERRORS_PER_FILE: usize = 50;
 
+/// The longest record read (bytes as written, its line end included): a
+/// longer one is no table row, and reading stops there (docs/outputs.md#limits).
+pub const MAX_RECORD: usize = 1 << 20;
+
+/// The problem of a record longer than [`MAX_RECORD`] at 1-based `line`.
+pub fn too_long(path: &str, line: usize) -> Problem {
+    Problem::Diag(
+        Diagnostic::error(format!(
+            "{path}: a row longer than 1 MiB, the most track reads in one row; \
+             the rest of the file is not read"
+        ))
+        .at(Location::file_line(path, line))
+        .help(
+            "a row this long is no table row: is this the right file, and is every quote closed?",
+        ),
+    )
+}
+
 /// Where the columns of SPEC §1.4 are in a file.
 #[derive(Debug, Clone)]
 pub struct Columns {
@@ -110,6 +128,8 @@ pub struct Chunk {
     pub problems: Vec<Problem>,
     /// Problems beyond those kept.
     pub more_problems: usize,
+    /// Reading stops after this chunk (a record longer than [`MAX_RECORD`]).
+    pub last: bool,
 }
 
 /// Parse the records of `buf` (`eof`: the input ends with it).
@@ -128,11 +148,18 @@ pub fn parse(sh: &Shared, buf: &[u8], eof: bool) -> Chunk {
     };
     let mut sp = Splitter::new(buf, eof);
     let mut rec = Record::default();
+    // Where the records read end: all of them, or the start of one too long.
+    let mut end = None;
     while sp.next_record(&mut rec) {
+        if sp.consumed() - rec.start > MAX_RECORD {
+            p.problem(too_long(sh.path, rec.line as usize + 1));
+            end = Some((rec.start, rec.line));
+            p.chunk.last = true;
+            break;
+        }
         p.record(&rec);
     }
-    p.chunk.newlines = sp.newlines();
-    p.chunk.consumed = sp.consumed();
+    (p.chunk.consumed, p.chunk.newlines) = end.unwrap_or((sp.consumed(), sp.newlines()));
     p.check_utf8(&buf[..p.chunk.consumed]);
     p.chunk
 }
@@ -210,7 +237,17 @@ impl Parser<'_, '_> {
         let newlines = line_breaks(&bytes[..line_start]);
         let text = String::from_utf8_lossy(&bytes[line_start..line_end]).to_string();
         let col = String::from_utf8_lossy(&bytes[line_start..at]).len();
-        self.problem(Problem::NotUtf8(
+        // In line order among the chunk's problems, whatever the chunks (as
+        // a sequential read finds it), and beside the chunk's cap: the
+        // merge keeps it once a file.
+        let line = newlines as usize + 1;
+        let at = self.chunk.problems.iter().position(|q| match q {
+            Problem::Diag(d) | Problem::NotUtf8(d) => {
+                d.location.as_ref().is_some_and(|l| l.line > line)
+            }
+        });
+        let at = at.unwrap_or(self.chunk.problems.len());
+        self.chunk.problems.insert(at, Problem::NotUtf8(
             Diagnostic::error(format!("{} is not UTF-8 text", self.sh.path))
                 .at(Location::in_line(self.sh.path, newlines + 1, text, col..col + 1))
                 .label("not UTF-8")

@@ -10,12 +10,13 @@
 //! the arena is regrouped once at the end. Duplicates are checked once all
 //! files are read, so several files act as one table.
 
+use std::collections::HashSet;
 use std::io::Read;
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
-use super::parse::{self, Chunk, Columns, MAX_ERRORS_PER_FILE, Problem, Shared};
+use super::parse::{self, Chunk, Columns, MAX_ERRORS_PER_FILE, MAX_RECORD, Problem, Shared};
 use super::split::{Record, Splitter, chunk_bounds, complete_prefix, lines};
 use super::{Actuals, Packed, SeriesKey, Slot, pack};
 use crate::diag::{Diagnostic, Diagnostics, InputError, Location};
@@ -58,6 +59,8 @@ struct Count {
     dropped: usize,
     /// A "not UTF-8" error was reported for this file.
     not_utf8: bool,
+    /// A record too long was met: nothing after it is read.
+    stopped: bool,
 }
 
 fn hash(k: &SeriesKey) -> u64 {
@@ -173,7 +176,19 @@ impl<'p> ActualsReader<'p> {
                 None => {
                     let mut sp = Splitter::new(&buf, eof);
                     let mut header = Record::default();
-                    if !sp.next_record(&mut header) {
+                    let found = sp.next_record(&mut header);
+                    let long = if found {
+                        sp.consumed() - header.start > MAX_RECORD
+                    } else {
+                        !eof && buf.len() >= MAX_RECORD
+                    };
+                    if long {
+                        let (Problem::Diag(d) | Problem::NotUtf8(d)) =
+                            parse::too_long(path, sp.newlines() as usize + 1);
+                        self.diags.push(d);
+                        break;
+                    }
+                    if !found {
                         if eof {
                             self.diags.push(Diagnostic::error(format!(
                                 "{path} is empty: expected a header such as indicator,period,value"
@@ -210,6 +225,9 @@ impl<'p> ActualsReader<'p> {
                     }
                 },
             );
+            if count.stopped {
+                break;
+            }
             let consumed: usize = chunks.iter().map(|c| c.consumed).sum();
             if let Some(size) = size_hint.take() {
                 self.reserve(&chunks, size);
@@ -221,6 +239,19 @@ impl<'p> ActualsReader<'p> {
                 p(total);
             }
             if eof {
+                break;
+            }
+            if consumed == 0 && buf.len() >= MAX_RECORD {
+                // The record the buffer starts with goes on past the limit:
+                // what the parse says of one that ends within a block.
+                let ch = Chunk {
+                    // Lines of a chunk count from 1; the merge adds `line`.
+                    problems: vec![parse::too_long(path, 1)],
+                    last: true,
+                    ..Chunk::default()
+                };
+                self.merge(ch, sh, file_base + line, &mut count);
+                pending.clear();
                 break;
             }
             if consumed == 0 {
@@ -279,13 +310,13 @@ impl<'p> ActualsReader<'p> {
                 .help("the header needs indicator, period (or year) and value; region, source, note and breakdown columns are optional"));
         }
         // A column named twice: one of its values would be silently ignored.
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::with_capacity(names.len());
         for (i, n) in names.iter().enumerate() {
             let canon = if n == "year" { "period" } else { n.as_str() };
             if canon.is_empty() {
                 continue;
             }
-            if seen.contains(&canon) {
+            if !seen.insert(canon) {
                 let text = parse::line_text(header);
                 return Err(
                     Diagnostic::error(format!("{path} has the column `{n}` twice"))
@@ -299,14 +330,15 @@ impl<'p> ActualsReader<'p> {
                         .help("keep one column of each name (period and year are the same column)"),
                 );
             }
-            seen.push(canon);
         }
         let known = super::PLAIN_COLUMNS;
         let mut dims = Vec::new();
+        // The dimensions of the files read so far, looked up, not scanned.
+        let mut dims_so_far: HashSet<String> = self.out.dims.iter().cloned().collect();
         for (i, n) in names.iter().enumerate() {
             if !known.contains(&n.as_str()) && !n.is_empty() {
                 dims.push((i, n.clone()));
-                if !self.out.dims.contains(n) {
+                if dims_so_far.insert(n.clone()) {
                     self.out.dims.push(n.clone());
                 }
             }
@@ -324,20 +356,25 @@ impl<'p> ActualsReader<'p> {
 
     /// Add a chunk whose line 0 is ordinal `base` (file base + line).
     fn merge(&mut self, ch: Chunk, sh: &Shared, base: u64, count: &mut Count) {
+        if count.stopped {
+            return; // after a record too long: not read
+        }
+        count.stopped = ch.last;
         let line0 = base - self.out.file_bases.last().copied().unwrap_or(0);
         for p in ch.problems {
+            if matches!(p, Problem::NotUtf8(_)) {
+                // Once a file: each chunk reports its first bad bytes, and
+                // only the first counts (the count must not depend on how
+                // many chunks the file was cut into).
+                if count.not_utf8 {
+                    continue;
+                }
+                count.not_utf8 = true;
+            }
             count.errors += 1;
             if count.errors > MAX_ERRORS_PER_FILE {
                 count.dropped += 1;
                 continue;
-            }
-            if matches!(p, Problem::NotUtf8(_)) {
-                // Once a file: each chunk reports its first bad bytes.
-                if count.not_utf8 {
-                    count.errors -= 1;
-                    continue;
-                }
-                count.not_utf8 = true;
             }
             let (Problem::NotUtf8(mut d) | Problem::Diag(mut d)) = p;
             if let Some(l) = &mut d.location {

@@ -2,6 +2,8 @@
 //! every problem with its line and column, and the same result whether a
 //! file is read in one piece or in parallel chunks.
 
+use std::io::Read;
+
 use rust_decimal::Decimal;
 
 use super::*;
@@ -84,4 +86,76 @@ fn every_bad_row_is_reported_with_line_and_column() {
     assert_eq!(err.0.0[0].help.as_deref(), Some("did you mean `ger`?"));
     let err = read("indicator,value\n").unwrap_err();
     assert!(err.0.0[0].message.contains("has no column period"));
+}
+
+/// Every problem of reading `csv` in blocks of `block` bytes, rendered.
+fn problems_in_blocks(csv: &[u8], block: usize, parallel: bool) -> Vec<String> {
+    let plan = plan();
+    let r = if parallel {
+        ActualsReader::new(&plan)
+    } else {
+        ActualsReader::sequential(&plan)
+    };
+    let mut r = r.with_block_size(block);
+    r.read(csv, "a.csv");
+    match r.finish() {
+        Ok(_) => Vec::new(),
+        Err(InputError(d)) => d.iter().map(|d| d.render(false)).collect(),
+    }
+}
+
+#[test]
+fn a_row_longer_than_the_limit_stops_the_read_with_its_line() {
+    let long = "x".repeat(parse::MAX_RECORD);
+    let csv = format!("indicator,period,value\ngr,2020,1\nger,2021,{long}\nger,20x2,1\n");
+    for (block, parallel) in [(8 << 20, true), (64 << 10, true), (4096, false)] {
+        let all = problems_in_blocks(csv.as_bytes(), block, parallel);
+        assert_eq!(all.len(), 2, "{block}: {all:?}");
+        assert!(all[0].contains("unknown indicator `gr`"), "{}", all[0]);
+        assert!(
+            all[1].contains("a.csv: a row longer than 1 MiB") && all[1].contains("a.csv:3"),
+            "{block}: {}",
+            all[1]
+        );
+        // Nothing of the row is printed.
+        assert!(all[1].len() < 1000);
+    }
+    // A row just under the limit is read (and its value refused as a value).
+    let csv = format!(
+        "indicator,period,value\nger,2021,{}\n",
+        "9".repeat(parse::MAX_RECORD - 10)
+    );
+    let all = problems_in_blocks(csv.as_bytes(), 64 << 10, true);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(
+        all[0].contains("more digits than track keeps"),
+        "{}",
+        all[0]
+    );
+}
+
+#[test]
+fn endless_input_without_a_line_end_stops_at_the_limit() {
+    // What /dev/zero gives: NUL bytes and no line end, ever.
+    let zeros = std::io::repeat(0).take(64 << 20);
+    let plan = plan();
+    let mut r = ActualsReader::new(&plan);
+    r.read(zeros, "/dev/zero");
+    let err = r.finish().unwrap_err();
+    assert_eq!(err.0.0.len(), 1);
+    assert!(
+        err.0.0[0]
+            .message
+            .contains("/dev/zero: a row longer than 1 MiB"),
+        "{}",
+        err.0.0[0].message
+    );
+    // And after a header.
+    let body = std::io::Cursor::new(b"indicator,period,value\n".to_vec())
+        .chain(std::io::repeat(b'7').take(64 << 20));
+    let mut r = ActualsReader::new(&plan);
+    r.read(body, "a.csv");
+    let err = r.finish().unwrap_err();
+    assert_eq!(err.0.0.len(), 1, "{:?}", err.0.0);
+    assert_eq!(err.0.0[0].position().as_deref(), Some("a.csv:2:1"));
 }

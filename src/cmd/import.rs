@@ -46,13 +46,16 @@ pub fn run(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     };
     let mut rows = Vec::new();
     let mut errors = Vec::new();
-    for t in &tables {
+    for (i, t) in tables.iter().enumerate() {
         let placed = import::place(t, &plan, &opts);
         super::print_diagnostics(&placed.warnings);
-        rows.extend(placed.rows);
+        rows.extend(placed.rows.into_iter().map(|r| import::LongRow {
+            at: (i, r.at.1, r.at.2),
+            ..r
+        }));
         errors.extend(placed.errors);
     }
-    let (rows, conflicts) = import::dedupe(rows);
+    let (rows, conflicts) = import::dedupe(rows, &tables);
     errors.extend(conflicts);
 
     if !errors.is_empty() {

@@ -539,7 +539,7 @@ fn duplicates_are_kept_once_and_conflicts_drop_both() {
     ]);
     let p = auto(&t);
     assert!(p.errors.is_empty());
-    let (rows, errors) = dedupe(p.rows);
+    let (rows, errors) = dedupe(p.rows, std::slice::from_ref(&t));
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].period, Period::Year(2020));
     assert_eq!(errors.len(), 2);
