@@ -38,6 +38,22 @@ pub fn lock(path: &Path) -> io::Result<File> {
     Err(io::Error::other("the file keeps being replaced"))
 }
 
+/// [`lock`] for a file that must exist already: `None` when it does not.
+pub fn lock_existing(path: &Path) -> io::Result<Option<File>> {
+    for _ in 0..10_000 {
+        let f = match OpenOptions::new().read(true).write(true).open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        f.lock()?;
+        if still_named(&f, path) {
+            return Ok(Some(f));
+        }
+    }
+    Err(io::Error::other("the file keeps being replaced"))
+}
+
 #[cfg(unix)]
 fn still_named(f: &File, path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;

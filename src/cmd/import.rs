@@ -11,7 +11,6 @@
 //! and exit 2), written to a temporary file beside it and renamed over it.
 //! Without `-o` the long CSV goes to stdout.
 
-use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -156,14 +155,12 @@ fn write_merged(
     plan: &crate::plan::Plan,
     rows: &[import::LongRow],
 ) -> anyhow::Result<(usize, usize)> {
-    let existing = match File::options().read(true).write(true).open(out) {
-        Ok(f) => Some(f),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e).with_context(|| format!("cannot open {shown}")),
-    };
+    // Locked once it is the file the path names (another writer may have
+    // replaced it while this one waited).
+    let existing = crate::actuals::append::lock_existing(out)
+        .with_context(|| format!("cannot open and lock {shown}"))?;
     let mut bytes = Vec::new();
     if let Some(mut f) = existing.as_ref() {
-        f.lock().with_context(|| format!("cannot lock {shown}"))?;
         f.read_to_end(&mut bytes)
             .with_context(|| format!("cannot read {shown}"))?;
     }

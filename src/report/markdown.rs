@@ -6,8 +6,8 @@
 //! Invariants: text from plans and data is escaped so it cannot open a
 //! link, emphasis, raw HTML or a table cell; chart file names are slugs
 //! (no `/`, no `..`), so a hostile id cannot write outside the charts
-//! directory; every chart file is written atomically, before the `.md`
-//! that links to it.
+//! directory; the charts directory is replaced as a whole (written beside
+//! it, then renamed), just before the `.md` that links to it.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -222,17 +222,13 @@ pub fn render(view: &View, options: super::Options, target: &Path) -> anyhow::Re
     Ok(Doc { text: s, charts })
 }
 
-/// Write the charts next to the report, each atomically.
+/// Write the charts next to the report: the charts directory is replaced
+/// as a whole, so it never mixes two runs' charts.
 pub fn write_charts(doc: &Doc, target: &Path) -> anyhow::Result<()> {
     let dir = charts_dir(target);
-    std::fs::create_dir_all(&dir)
-        .with_context(|| format!("cannot create the charts directory {}", dir.display()))?;
-    for (file, svg) in &doc.charts {
-        let path = dir.join(file);
-        atomic::write(&path, svg.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    Ok(())
+    let files = (doc.charts.iter()).map(|(file, svg)| (file.as_str(), svg.as_bytes()));
+    atomic::replace_dir(&dir, files)
+        .with_context(|| format!("cannot write the charts directory {}", dir.display()))
 }
 
 #[cfg(test)]
