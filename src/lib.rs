@@ -10,6 +10,7 @@ pub mod cli;
 pub mod cmd;
 pub mod diag;
 pub mod display;
+pub mod encoding;
 pub mod engine;
 pub mod import;
 pub mod period;

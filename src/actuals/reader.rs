@@ -167,6 +167,9 @@ impl<'p> ActualsReader<'p> {
                     Err(e) => {
                         self.diags
                             .push(Diagnostic::error(format!("cannot read {path}: {e}")));
+                        if shared.is_none() {
+                            break; // not "empty": unreadable, said once
+                        }
                         eof = true;
                     }
                 }

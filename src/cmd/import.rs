@@ -21,7 +21,6 @@ use super::init::write_atomic;
 use crate::cli::{Global, ImportArgs, RegionFrom};
 use crate::diag::{Diagnostic, Diagnostics, InputError, Severity};
 use crate::import::{self, Options, Table};
-use crate::plan::load_plan;
 
 pub fn run(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir().context("cannot read the working directory")?;
@@ -32,7 +31,7 @@ pub fn run(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let shown = |p: &Path| p.strip_prefix(&cwd).unwrap_or(p).display().to_string();
 
     let plan_path = base.join(&args.plan);
-    let (plan, warnings) = load_plan(&plan_path, &shown(&plan_path))?;
+    let (plan, warnings) = crate::workspace::read_plan(&plan_path, &shown(&plan_path))?;
     super::print_diagnostics(warnings.iter());
 
     let file = base.join(&args.file);
