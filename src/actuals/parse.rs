@@ -252,7 +252,9 @@ impl Parser<'_, '_> {
                 .at(Location::in_line(self.sh.path, newlines + 1, text, col..col + 1))
                 .label("not UTF-8")
                 .help(format!(
-                    "save it as UTF-8 (Excel: CSV UTF-8), or convert it: iconv -f GBK -t UTF-8 {} > utf8.csv",
+                    "the file starts as UTF-8 text but this line is not (a file that is GB18030 \
+                     from its first MiB is read as such): save it all as UTF-8 (Excel: CSV UTF-8), \
+                     or convert it: iconv -f GB18030 -t UTF-8 {} > utf8.csv",
                     self.sh.path
                 )),
         ));
@@ -479,8 +481,8 @@ impl Parser<'_, '_> {
                 .map(str::trim)
         };
         let value_text = get(c.value);
-        if value_text == Some("") {
-            return; // an empty value is a missing value
+        if value_text.is_some_and(is_missing) {
+            return; // an empty value, or a dash or slash as tables write it, is missing
         }
         let indicator_text = get(c.indicator).unwrap_or("");
         let indicator = sh.indicators.get(indicator_text.as_bytes()).copied();
@@ -614,6 +616,12 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     let (ra, rb) = (wa.remainder(), wb.remainder());
     let word = |w: &[u8]| u64::from_ne_bytes(w.try_into().unwrap_or([0; 8]));
     wa.zip(wb).all(|(x, y)| word(x) == word(y)) && ra.iter().zip(rb).all(|(x, y)| x == y)
+}
+
+/// A value cell that says "no figure": empty, `——`, `—`, `-` or `/`
+/// (docs/outputs.md#actuals), as statistical tables write it.
+fn is_missing(v: &str) -> bool {
+    matches!(v, "" | "——" | "—" | "-" | "/")
 }
 
 /// Add `dim=value` to a breakdown (`dim=value;dim=value`) unless empty.

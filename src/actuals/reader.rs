@@ -137,8 +137,32 @@ impl<'p> ActualsReader<'p> {
         self.progress = Some(progress);
     }
 
-    /// Read one CSV file; `path` is how it is named in messages.
+    /// Read one CSV file; `path` is how it is named in messages. Its
+    /// encoding is told by its first bytes ([`crate::encoding::Text::detect`]):
+    /// UTF-8 is read as it is, another encoding decoded to UTF-8 as it is
+    /// read, with a note.
     pub fn read(&mut self, mut input: impl Read, path: &str) {
+        use crate::encoding::{Decode, SNIFF, Text};
+        let mut head = Vec::new();
+        if let Err(e) = input.by_ref().take(SNIFF as u64).read_to_end(&mut head) {
+            self.diags
+                .push(Diagnostic::error(format!("cannot read {path}: {e}")));
+            self.out.files.push(path.to_string());
+            self.out.file_bases.push(self.next_base);
+            return;
+        }
+        match Text::detect(&head) {
+            Text::Utf8 => self.read_utf8(std::io::Cursor::new(head).chain(input), path),
+            enc => {
+                self.diags.push(enc.note(path));
+                let decoded = Decode::new(std::io::Cursor::new(head).chain(input), enc);
+                self.read_utf8(decoded, path);
+            }
+        }
+    }
+
+    /// Read one CSV file of UTF-8 text.
+    fn read_utf8(&mut self, mut input: impl Read, path: &str) {
         let file_base = self.next_base;
         self.out.files.push(path.to_string());
         self.out.file_bases.push(file_base);

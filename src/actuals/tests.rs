@@ -159,3 +159,40 @@ fn endless_input_without_a_line_end_stops_at_the_limit() {
     assert_eq!(err.0.0.len(), 1, "{:?}", err.0.0);
     assert_eq!(err.0.0[0].position().as_deref(), Some("a.csv:2:1"));
 }
+
+#[test]
+fn gb18030_and_utf16_files_are_read_with_a_note() {
+    let text = "indicator,region,period,value,note\nger,im,2020,90,全区\nger,,2021,——,暂缺\nger,,2022,94.4%,快报\n";
+    let (gbk, _, _) = encoding_rs::GB18030.encode(text);
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(crate::encoding::Text::Utf16Le.encode(text));
+    for (bytes, name) in [(gbk.into_owned(), "GB18030"), (le, "UTF-16LE")] {
+        let plan = plan();
+        for block in [1 << 20, 7] {
+            let mut r = ActualsReader::sequential(&plan).with_block_size(block);
+            r.read(&bytes[..], "a.csv");
+            let (a, warnings) = r.finish().unwrap();
+            assert_eq!(a.point_count(), 2, "{name}: the —— row is missing");
+            let notes: Vec<&str> = warnings.iter().map(|d| d.message.as_str()).collect();
+            assert_eq!(
+                notes,
+                [format!("a.csv is {name} text, not UTF-8: read as {name}")],
+                "{name}"
+            );
+            let p = a.series_at(1).points().next().unwrap();
+            assert_eq!(a.texts.name(p.note.unwrap()), "快报");
+        }
+    }
+}
+
+#[test]
+fn dashes_and_slashes_are_missing_values() {
+    let a = read(
+        "indicator,period,value\nger,2020,——\nger,2021,—\nger,2022,-\nger,2023,/\nger,2024,91\n",
+    )
+    .unwrap();
+    assert_eq!(a.point_count(), 1);
+    // A dash with a number is a negative number, not missing; two hyphens are nothing.
+    let err = read("indicator,period,value\nger,2020,--\n").unwrap_err();
+    assert!(err.0.0[0].message.contains("`--` is not a number"));
+}

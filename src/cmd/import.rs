@@ -142,7 +142,8 @@ fn read_tables(
         )));
     }
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {shown}"))?;
-    let table = import::csv::read_table(&bytes, shown).map_err(one)?;
+    let (table, note) = import::csv::read_table(&bytes, shown).map_err(one)?;
+    warnings.extend(note);
     Ok((vec![table], warnings))
 }
 

@@ -518,7 +518,7 @@ fn a_fraction_in_a_percent_formatted_cell_is_caught() {
 
 #[test]
 fn csv_cells_point_into_their_line() {
-    let t =
+    let (t, _) =
         super::csv::read_table("指标,2020\n学前三年毛入园率,abc\n".as_bytes(), "w.csv").unwrap();
     let p = auto(&t);
     assert_eq!(
