@@ -151,7 +151,10 @@ pub struct Decode<R> {
     taken: usize,
     /// Line ends handed out or decoded so far.
     lines: u64,
-    failed: bool,
+    /// Bytes that are not text of the encoding were met: told once the
+    /// text before them is handed out, then the end.
+    failed: Option<String>,
+    done: bool,
 }
 
 impl<R: Read> Decode<R> {
@@ -166,7 +169,8 @@ impl<R: Read> Decode<R> {
             output: Vec::new(),
             taken: 0,
             lines: 0,
-            failed: false,
+            failed: None,
+            done: false,
         }
     }
 
@@ -193,14 +197,10 @@ impl<R: Read> Decode<R> {
         self.output.truncate(written);
         self.lines += memchr::memchr_iter(b'\n', &self.output).count() as u64;
         if let DecoderResult::Malformed(..) = result {
-            self.failed = true;
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!(
-                    "line {}: bytes that are not {} text (save the file as UTF-8)",
-                    self.lines + 1,
-                    self.enc.name()
-                ),
+            self.failed = Some(format!(
+                "line {}: bytes that are not {} text (save the file as UTF-8)",
+                self.lines + 1,
+                self.enc.name()
             ));
         }
         Ok(())
@@ -210,7 +210,11 @@ impl<R: Read> Decode<R> {
 impl<R: Read> Read for Decode<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         while self.taken == self.output.len() {
-            if self.failed || (self.eof && self.start == self.input.len()) {
+            if let Some(e) = self.failed.take() {
+                self.done = true;
+                return Err(io::Error::new(io::ErrorKind::InvalidData, e));
+            }
+            if self.done || (self.eof && self.start == self.input.len()) {
                 return Ok(0);
             }
             self.fill()?;

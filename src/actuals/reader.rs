@@ -50,6 +50,8 @@ pub struct ActualsReader<'p> {
     parallel: bool,
     /// The size of the next file, if known.
     size_hint: Option<u64>,
+    /// Bytes at the start of a file that decide its encoding.
+    sniff: usize,
 }
 
 /// Problems of one file so far.
@@ -87,6 +89,7 @@ impl<'p> ActualsReader<'p> {
             block: BLOCK,
             parallel: true,
             size_hint: None,
+            sniff: crate::encoding::SNIFF,
         }
     }
 
@@ -132,6 +135,13 @@ impl<'p> ActualsReader<'p> {
         self
     }
 
+    /// Decide a file's encoding by its first `bytes` (tests and fuzzing:
+    /// a small window lets a short input reach the not-UTF-8 error).
+    pub fn with_sniff(mut self, bytes: usize) -> Self {
+        self.sniff = bytes;
+        self
+    }
+
     /// Be told of the bytes read as reading goes.
     pub fn set_progress(&mut self, progress: Progress<'p>) {
         self.progress = Some(progress);
@@ -142,9 +152,13 @@ impl<'p> ActualsReader<'p> {
     /// UTF-8 is read as it is, another encoding decoded to UTF-8 as it is
     /// read, with a note.
     pub fn read(&mut self, mut input: impl Read, path: &str) {
-        use crate::encoding::{Decode, SNIFF, Text};
+        use crate::encoding::{Decode, Text};
         let mut head = Vec::new();
-        if let Err(e) = input.by_ref().take(SNIFF as u64).read_to_end(&mut head) {
+        if let Err(e) = input
+            .by_ref()
+            .take(self.sniff as u64)
+            .read_to_end(&mut head)
+        {
             self.diags
                 .push(Diagnostic::error(format!("cannot read {path}: {e}")));
             self.out.files.push(path.to_string());
@@ -181,20 +195,19 @@ impl<'p> ActualsReader<'p> {
         let mut count = Count::default();
         let mut pending: Vec<Chunk> = Vec::new();
         let mut shared: Option<Shared> = None;
+        // A read that failed part-way: the complete records before it are
+        // read, the error told after their problems (the same, in the same
+        // order, whatever the block size).
+        let mut failed: Option<Diagnostic> = None;
         loop {
-            if !eof && buf.len() < want {
+            if !eof && failed.is_none() && buf.len() < want {
                 // Into the spare capacity, without zeroing it first.
                 let room = (want - buf.len()) as u64;
                 buf.reserve(want - buf.len());
                 match input.by_ref().take(room).read_to_end(&mut buf) {
                     Ok(n) => eof = (n as u64) < room,
                     Err(e) => {
-                        self.diags
-                            .push(Diagnostic::error(format!("cannot read {path}: {e}")));
-                        if shared.is_none() {
-                            break; // not "empty": unreadable, said once
-                        }
-                        eof = true;
+                        failed = Some(Diagnostic::error(format!("cannot read {path}: {e}")));
                     }
                 }
             }
@@ -216,6 +229,9 @@ impl<'p> ActualsReader<'p> {
                         break;
                     }
                     if !found {
+                        if failed.is_some() {
+                            break; // unreadable, not "empty": said once, below
+                        }
                         if eof {
                             self.diags.push(Diagnostic::error(format!(
                                 "{path} is empty: expected a header such as indicator,period,value"
@@ -265,7 +281,7 @@ impl<'p> ActualsReader<'p> {
             if let Some(p) = &mut self.progress {
                 p(total);
             }
-            if eof {
+            if eof || failed.is_some() {
                 break;
             }
             if consumed == 0 && buf.len() >= MAX_RECORD {
@@ -292,6 +308,7 @@ impl<'p> ActualsReader<'p> {
                 line += newlines;
             }
         }
+        self.diags.0.extend(failed);
         if count.dropped > 0 {
             self.diags.push(Diagnostic::error(format!(
                 "{path}: {} more problem(s) not shown",

@@ -4,6 +4,7 @@
 
 use std::io::Read;
 
+use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use super::*;
@@ -195,4 +196,89 @@ fn dashes_and_slashes_are_missing_values() {
     // A dash with a number is a negative number, not missing; two hyphens are nothing.
     let err = read("indicator,period,value\nger,2020,--\n").unwrap_err();
     assert!(err.0.0[0].message.contains("`--` is not a number"));
+}
+
+/// Rows of every kind a reader meets, good and bad (as bytes: some are not
+/// UTF-8), and the line end after each.
+fn any_row() -> impl Strategy<Value = Vec<u8>> {
+    let fixed: Vec<&'static [u8]> = vec![
+        b"ger,20x0,90",
+        b"ger,2021,abc",
+        b"ger,2021",
+        b"ger,2021,1,2",
+        b"ger,2021,\"9\n1\"",
+        b"ger,2021,\"9\r\n1\"",
+        b"ger,2021,\"\"\"x\"",
+        b"ger,2021,\xff",
+        b"ger,\xce\xb1\xff,1",
+        b"",
+        b" ",
+        "ger,2021,——".as_bytes(),
+        "ger,2021,全".as_bytes(),
+        b"ger,2022,\"unclosed",
+        b"ger,,2021,1",
+        b"ger,2021,1e99999",
+    ];
+    prop_oneof![
+        3 => (2000u32..2030, 0u32..1000).prop_map(|(y, v)| format!("ger,{y},{v}").into_bytes()),
+        1 => (2000u32..2030).prop_map(|y| format!("gr,{y},1").into_bytes()),
+        1 => (2000u32..2030, 0u32..5).prop_map(|(y, v)| format!("ger,{y},{v}.5").into_bytes()),
+        2 => proptest::sample::select(fixed).prop_map(<[u8]>::to_vec),
+    ]
+}
+
+fn any_csv() -> impl Strategy<Value = Vec<u8>> {
+    let eol = proptest::sample::select(vec![&b"\n"[..], b"\r\n", b"\r"]);
+    proptest::collection::vec((any_row(), eol), 0..160).prop_map(|rows| {
+        let mut csv = b"indicator,period,value\n".to_vec();
+        for (row, eol) in rows {
+            csv.extend(row);
+            csv.extend(eol);
+        }
+        csv
+    })
+}
+
+/// Everything a read gives: the table, or every problem in the order given.
+fn read_with(
+    csv: &[u8],
+    block: usize,
+    parallel: bool,
+    sniff: usize,
+) -> Result<Actuals, Vec<String>> {
+    let plan = plan();
+    let r = if parallel {
+        ActualsReader::new(&plan)
+    } else {
+        ActualsReader::sequential(&plan)
+    };
+    let mut r = r.with_block_size(block).with_sniff(sniff);
+    r.read(csv, "a.csv");
+    r.finish()
+        .map(|(a, _)| a)
+        .map_err(|InputError(d)| d.iter().map(|d| d.render(false)).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// The problems (which, how many and in what order) and the values are
+    /// those of a read in one piece, whatever the block size.
+    #[test]
+    fn problems_do_not_depend_on_the_block_size(
+        csv in any_csv(),
+        blocks in proptest::collection::vec(1usize..600, 3),
+    ) {
+        // Decided on the header alone (UTF-8, bad bytes later are errors),
+        // or on the whole input (bad bytes make it GB18030).
+        for sniff in [8, 1 << 20] {
+            let reference = read_with(&csv, 1 << 20, false, sniff);
+            for &block in &blocks {
+                for parallel in [false, true] {
+                    let got = read_with(&csv, block, parallel, sniff);
+                    prop_assert_eq!(&got, &reference, "block {} parallel {} sniff {}", block, parallel, sniff);
+                }
+            }
+        }
+    }
 }
