@@ -323,6 +323,8 @@ mod generate;
 mod import;
 #[path = "cli/init.rs"]
 mod init;
+#[path = "cli/inputs.rs"]
+mod inputs;
 #[path = "cli/report.rs"]
 mod report;
 #[path = "cli/select.rs"]

@@ -45,7 +45,12 @@ pub struct LongRow {
     pub source: String,
     /// The cell it came from, `t.xlsx!Sheet1!C5`, for messages.
     pub cell: String,
-    pub location: Location,
+    /// Where the cell is: the index of its table among those imported
+    /// (0 from [`place`]; the caller numbers them), its row and column.
+    /// Its snippet is made from the table only if a message needs it: a
+    /// copy of the line for every cell would grow with the square of a
+    /// wide row.
+    pub at: (usize, usize, usize),
 }
 
 /// How to read a table.
@@ -294,7 +299,7 @@ impl Placer<'_> {
             value,
             source: self.source.clone(),
             cell: format!("{}!{}", self.t.name(), self.t.reference(r, c)),
-            location: self.t.location(r, c),
+            at: (0, r, c),
         };
         self.out.rows.push(row);
     }
@@ -326,8 +331,9 @@ impl Placer<'_> {
         };
         // Columns after the first period that are not periods: a typo in a
         // period is an error where values sit under it; a notes column is not.
+        let is_period: std::collections::HashSet<usize> = periods.iter().map(|&(c, _)| c).collect();
         for c in first_period..width {
-            if Some(c) == region_col || periods.iter().any(|&(pc, _)| pc == c) {
+            if Some(c) == region_col || is_period.contains(&c) {
                 continue;
             }
             let values = (h + 1..t.rows.len())
@@ -582,7 +588,7 @@ fn looks_like_percent_cell(ind: &Indicator, value: Decimal) -> Option<Decimal> {
 /// Keep one row per indicator, region and period: the same value twice is
 /// kept once; different values are an error at every cell involved, and
 /// none of them is kept (which one is right is for the user to say).
-pub fn dedupe(rows: Vec<LongRow>) -> (Vec<LongRow>, Vec<Diagnostic>) {
+pub fn dedupe(rows: Vec<LongRow>, tables: &[Table]) -> (Vec<LongRow>, Vec<Diagnostic>) {
     let mut index: HashMap<(String, String, Period), usize> = HashMap::new();
     let mut groups: Vec<Vec<LongRow>> = Vec::new();
     for row in rows {
@@ -622,11 +628,20 @@ pub fn dedupe(rows: Vec<LongRow>) -> (Vec<LongRow>, Vec<Diagnostic>) {
                     row.value,
                     others.join(", ")
                 ))
-                .at(row.location.clone())
+                .at(location(tables, row))
                 .label("another value for the same period")
                 .help("keep one value per indicator, region and period"),
             );
         }
     }
     (kept, errors)
+}
+
+/// The snippet of the cell a row came from.
+fn location(tables: &[Table], row: &LongRow) -> Location {
+    let (t, r, c) = row.at;
+    match tables.get(t) {
+        Some(t) => t.location(r, c),
+        None => Location::file_line(&row.cell, 1),
+    }
 }

@@ -166,7 +166,8 @@ impl Table {
             }) => {
                 let end = src.text.len();
                 let span = src.spans.get(c).cloned().unwrap_or(end..end);
-                Location::in_line(&self.file, src.line, src.text.clone(), span)
+                // Only the part of a long line around the cell is copied.
+                Location::window(&self.file, src.line, &src.text, span)
             }
             Some(row) => Location::file_line(&self.name(), row.number),
             None => Location::file_line(&self.name(), r + 1),
@@ -199,7 +200,7 @@ pub fn column_name(mut col: usize) -> String {
 /// A value cell, read as people type numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Value {
-    /// Blank, or a dash (`-`, `—`, `——`, `–`): no figure.
+    /// Blank, a dash (`-`, `—`, `——`, `–`) or a slash (`/`): no figure.
     Missing,
     Number(Decimal),
     /// Something else: not a number.
@@ -220,11 +221,12 @@ pub fn halfwidth(s: &str) -> String {
 }
 
 /// Read a value as typed: `94.4`, `94.4%`, `９４．４％`, `1,234`, ` 94.4 `;
-/// blank or only dashes is missing.
+/// blank, only dashes (`——`) or a slash is missing.
 pub fn parse_value(text: &str) -> Value {
     let t = halfwidth(text);
     let t = t.trim();
-    if t.is_empty() || t.chars().all(|c| matches!(c, '-' | '—' | '–' | '―' | '─')) {
+    if t.is_empty() || t == "/" || t.chars().all(|c| matches!(c, '-' | '—' | '–' | '―' | '─'))
+    {
         return Value::Missing;
     }
     match parse_number(t) {
