@@ -320,6 +320,8 @@ mod generate;
 mod import;
 #[path = "cli/init.rs"]
 mod init;
+#[path = "cli/office.rs"]
+mod office;
 #[path = "cli/report.rs"]
 mod report;
 #[path = "cli/select.rs"]

@@ -1,11 +1,11 @@
 //! `track report -o FILE`: the assessed plans written as HTML, Markdown,
-//! JSON, CSV or XLSX (see [`track::export`]).
+//! Word, XLSX, JSON or CSV (see [`track::export`]).
 //!
 //! The output file's temporary twin is created before anything is read, so
 //! a path that cannot be written fails at once (exit 2) and a failure later
 //! leaves the previous report untouched; a Markdown report's charts are
 //! written beside it before the report itself. `-o -` writes a one-file
-//! format (HTML, JSON, CSV, XLSX) to standard output instead.
+//! format (HTML, DOCX, XLSX, JSON, CSV) to standard output instead.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -27,7 +27,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         if format == Format::Markdown {
             bail!("a Markdown report writes its charts as files beside it: name a file with -o");
         }
-        req.points = format.charts();
+        req.points = format.points();
         let ws = super::load(&args.input, global)?;
         let doc = super::document(&ws, &req, options(global, &ws, &req, ""), format.charts())?;
         let mut out = super::raw_stdout();
@@ -36,7 +36,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let format = report_format(&args.output, explicit)?;
-    req.points = format.charts();
+    req.points = format.points();
     // `-C DIR` means "as if started in DIR": the output is relative to it too.
     let path = match &global.dir {
         Some(dir) if args.output.is_relative() => dir.join(&args.output),
