@@ -306,6 +306,41 @@ mod xlsx {
     }
 
     #[test]
+    fn chosen_columns_keep_the_group_merged_where_it_lands() {
+        let tmp = tempfile::tempdir().unwrap();
+        let plan = super::root().join("data/china/plan.toml");
+        let manifest = format!(
+            "plans = [{:?}]\n[defaults]\nlang = \"zh\"\n[report]\ncolumns = [\"indicator\", \"periods\", \"group\", \"status\"]\nlabels = {{ status = \"评估结论\" }}\n",
+            plan.to_str().unwrap()
+        );
+        std::fs::write(tmp.path().join("track.toml"), manifest).unwrap();
+        let o = super::track(tmp.path(), &["report", "-o", "r.xlsx"]);
+        assert_eq!(o.status.code(), Some(0), "{}", super::stderr(&o));
+        let bytes = std::fs::read(tmp.path().join("r.xlsx")).unwrap();
+        let mut wb: Book = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+        let name = wb.sheet_names()[0].clone();
+        let sheet = wb.worksheet_range(&name).unwrap();
+        let header: Vec<String> = sheet.rows().nth(1).unwrap().iter().map(text).collect();
+        assert_eq!(
+            header,
+            [
+                "指标（单位）",
+                "2021年",
+                "2022年",
+                "2023年",
+                "2024年",
+                "2025年",
+                "类别",
+                "评估结论"
+            ]
+        );
+        let merged = wb.worksheet_merge_cells(&name).unwrap().unwrap();
+        let down: Vec<_> = merged.iter().filter(|d| d.start.0 != d.end.0).collect();
+        assert_eq!(down.len(), 1, "{merged:?}");
+        assert_eq!((down[0].start, down[0].end), ((2, 6), (3, 6)));
+    }
+
+    #[test]
     fn evaluation_sheets_in_english() {
         let mut wb = book(&["--lang", "en"]);
         let first = wb.sheet_names()[0].clone();
