@@ -17,6 +17,8 @@
 
 use std::io::{self, Cursor};
 
+use rayon::prelude::*;
+
 use docx_rs::{
     AlignmentType, Docx as Word, HeightRule, LineSpacing, PageMargin, PageOrientationType,
     PageSize, Paragraph, Pic, Run, RunFonts, Section, Shading, SpecialIndentType, Style, StyleType,
@@ -94,12 +96,16 @@ pub fn build(view: &View, layout: &Layout, painter: &Painter) -> anyhow::Result<
             2,
             lang.pick("分指标情况", "Indicator by indicator"),
         ));
-        for a in &pv.rows {
+        // Drawing is most of the work: the charts are drawn side by side.
+        let charts: Vec<Option<png::Image>> = (pv.rows.par_iter())
+            .map(|a| painter.png(&svg::chart(pv.plan, a, lang)))
+            .collect();
+        for (a, chart) in pv.rows.iter().zip(charts) {
             let word = a.status.word(a.direction, a.early, lang);
             let name = report::title(pv.plan, a, lang);
             w.add(heading(3, &format!("{name} · {word}")));
             w.add(body(&narrative::sentence(pv.plan, a, pv.as_of, lang)));
-            if let Some(img) = painter.png(&svg::chart(pv.plan, a, lang)) {
+            if let Some(img) = chart {
                 images += 1;
                 w.add(picture(img, images));
             }
