@@ -325,6 +325,8 @@ mod import;
 mod init;
 #[path = "cli/inputs.rs"]
 mod inputs;
+#[path = "cli/office.rs"]
+mod office;
 #[path = "cli/report.rs"]
 mod report;
 #[path = "cli/select.rs"]
