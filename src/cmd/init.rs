@@ -175,9 +175,10 @@ fn report_read(
     english: bool,
 ) -> anyhow::Result<ExitCode> {
     super::print_diagnostics(&w.diagnostics);
-    let table = match &w.title {
-        Some(t) => format!("{t}, {}", w.place),
-        None => w.place.clone(),
+    let table = match (&w.title, english) {
+        (Some(t), true) => format!("{t}, {}", w.place),
+        (Some(t), false) => t.clone(),
+        (None, _) => w.place.clone(),
     };
     let mut err = anstream::stderr().lock();
     if english {

@@ -108,7 +108,7 @@ fn parse(xml: &str) -> Result<Vec<Grid>, String> {
                     if open.is_empty() {
                         let t = super::tidy(&para);
                         if !t.is_empty() {
-                            last_para = Some(t);
+                            last_para = Some(super::untitled(&t).to_string());
                         }
                         para.clear();
                     } else {

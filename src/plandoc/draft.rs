@@ -350,6 +350,16 @@ fn read_values(d: &mut Draft, e: &mut Entry, row: &Row, heading: bool) {
                     }
                 }
             }
+            Err(err) if err.unknown_form => {
+                let closest = match &err.closest {
+                    Some(f) => format!(" (the nearest form: {f})"),
+                    None => String::new(),
+                };
+                fail(
+                    c,
+                    format!("the target \"{}\" is no form of target{closest}", c.text),
+                );
+            }
             Err(err) => fail(c, format!("the target \"{}\": {}", c.text, err.message)),
         },
     }

@@ -148,7 +148,7 @@ fn caption(table: ElementRef) -> Option<String> {
         .filter_map(ElementRef::wrap)
         .find(|e| e.value().name() == "caption")?;
     let t = super::tidy(&text_of(first));
-    (!t.is_empty()).then_some(t)
+    (!t.is_empty()).then(|| super::untitled(&t).to_string())
 }
 
 /// The last line of text before the table (looking through its earlier
@@ -164,7 +164,7 @@ fn text_before(table: ElementRef) -> Option<String> {
                 _ => String::new(),
             };
             if let Some(line) = text.lines().rev().map(super::tidy).find(|l| !l.is_empty()) {
-                return (line.chars().count() <= 40).then_some(line);
+                return (line.chars().count() <= 40).then(|| super::untitled(&line).to_string());
             }
         }
         node = node.parent()?;

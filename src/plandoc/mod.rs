@@ -275,6 +275,23 @@ fn decode(bytes: &[u8], declared: Option<&str>) -> Result<(String, Option<&'stat
     Ok((text.into_owned(), Some(enc.name())))
 }
 
+/// A table's title without its number (`表1`, `附表 2：`, `表一`).
+pub fn untitled(title: &str) -> &str {
+    let t = title.trim();
+    let Some(rest) = t.strip_prefix("附表").or_else(|| t.strip_prefix('表')) else {
+        return t;
+    };
+    let rest = rest.trim_start();
+    let number = rest.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十-.".contains(c)
+    });
+    if number.len() == rest.len() {
+        return t;
+    }
+    let after = number.trim_start_matches([' ', '\u{3000}', ':', '：', '、', '.']);
+    if after.is_empty() { t } else { after }
+}
+
 /// Trim a cell and take out the spaces a layout puts between CJK
 /// characters (`指  标`, a line broken inside a name); other runs of
 /// spaces become one (`≥ 92%` keeps its space).

@@ -48,7 +48,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Grid>, String> {
             .and_then(|r| {
                 let texts: Vec<&Cell> = r.iter().filter(|c| !c.is_blank()).collect();
                 (texts.len() == 1 && super::columns::classify(&texts[0].text).is_none())
-                    .then(|| texts[0].text.clone())
+                    .then(|| super::untitled(&texts[0].text).to_string())
             });
         grids.push(Grid {
             rows,

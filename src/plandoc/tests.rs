@@ -34,6 +34,15 @@ fn cells_lose_the_layouts_spaces() {
 }
 
 #[test]
+fn titles_lose_their_numbers() {
+    assert_eq!(untitled("表1  某县主要指标"), "某县主要指标");
+    assert_eq!(untitled("附表2：主要指标"), "主要指标");
+    assert_eq!(untitled("表一 主要指标"), "主要指标");
+    assert_eq!(untitled("表彰名单"), "表彰名单");
+    assert_eq!(untitled("表1"), "表1");
+}
+
+#[test]
 fn a_flattened_table_becomes_a_plan_that_loads() {
     let text = "规划\n\n主要指标\n\n指  标\n2020年\n2025年\n学前教育\n学前三年毛入园率\n93%\n95%\n\
                 人力资源开发\n劳动年龄人口平均受教育年限(年)\n11.8\n优于全区水平\n\n\

@@ -49,21 +49,19 @@ pub fn read(text: &str) -> Option<Table> {
 /// the table ends at a line of prose, or at two lone cells in a row (a
 /// section heading is one lone cell, followed by a row).
 fn tab_grids(lines: &[&str]) -> Vec<Grid> {
+    // Blank cells at the end stay: a row is aligned by its last cell.
     let row = |i: usize| -> Vec<Cell> {
-        let mut cells: Vec<Cell> = lines[i]
+        lines[i]
             .split('\t')
             .map(|c| Cell::new(c, Origin::Line(i + 1)))
-            .collect();
-        while cells.last().is_some_and(Cell::is_blank) {
-            cells.pop();
-        }
-        cells
+            .collect()
     };
     let mut grids = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let cells = row(i);
-        if cells.len() < 2 || !cells.iter().any(|c| columns::classify(&c.text).is_some()) {
+        let texts = cells.iter().filter(|c| !c.is_blank()).count();
+        if texts < 2 || !cells.iter().any(|c| columns::classify(&c.text).is_some()) {
             i += 1;
             continue;
         }
@@ -94,7 +92,7 @@ fn tab_grids(lines: &[&str]) -> Vec<Grid> {
             .map(|j| lines[j].trim())
             .find(|l| !l.is_empty())
             .filter(|l| l.chars().count() <= 40 && !l.contains('\t'))
-            .map(super::tidy);
+            .map(|l| super::untitled(&super::tidy(l)).to_string());
         grids.push(Grid {
             rows,
             title,
@@ -166,7 +164,7 @@ fn under_header(cells: &[Cell], at: usize) -> Option<Table> {
         .map(|i| &cells[i])
         .filter(|c| c.text.chars().count() <= 40 && !rows::is_value(&c.text))
         .filter(|c| !rows::is_paragraph(&c.text))
-        .map(|c| c.text.clone());
+        .map(|c| super::untitled(&c.text).to_string());
     Some(Table {
         name: format!("lines {first_line}–{last}"),
         title,

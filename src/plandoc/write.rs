@@ -281,14 +281,16 @@ fn unread_diagnostics(d: &Draft, file: &str, lines: Option<&str>, plan: &str) ->
                     .and_then(|n| Some((n, lines?.lines().nth(n - 1)?)));
             match line {
                 Some((n, text)) => {
-                    let start = text.find(u.text.as_str()).unwrap_or(0);
-                    let end = if start == 0 && !text.starts_with(u.text.as_str()) {
-                        text.len()
-                    } else {
-                        start + u.text.len()
+                    // Tabs as spaces, so that the mark sits under the cell.
+                    let shown = |s: &str| s.replace('\t', "    ");
+                    let (before, cell) = match text.find(u.text.as_str()) {
+                        Some(i) => (&text[..i], u.text.as_str()),
+                        None => ("", text),
                     };
+                    let start = shown(before).len();
+                    let end = start + shown(cell).len();
                     Diagnostic::warning(format!("row not read: {}", u.reason))
-                        .at(Location::in_line(file, n, text.to_string(), start..end))
+                        .at(Location::in_line(file, n, shown(text), start..end))
                         .label("not read")
                         .help(help)
                 }
