@@ -129,7 +129,10 @@ fn own_rows(table: ElementRef) -> Vec<ElementRef> {
 }
 
 /// A cell's text, with a space where a line break or a block ends (the
-/// cell's [`tidy`](super::tidy) takes it out between CJK characters).
+/// cell's [`tidy`](super::tidy) takes it out between CJK characters). The
+/// markup's own indentation before the text (up to its last line break)
+/// is left out, so that what remains of the leading spaces is the text's
+/// indent (`　　初中`).
 fn text_of(cell: ElementRef) -> String {
     let mut out = String::new();
     for node in cell.descendants() {
@@ -139,7 +142,11 @@ fn text_of(cell: ElementRef) -> String {
             _ => {}
         }
     }
-    out
+    let lead = out.len() - out.trim_start().len();
+    match out[..lead].rfind(['\n', '\r']) {
+        Some(i) => out[i + 1..].to_string(),
+        None => out,
+    }
 }
 
 fn caption(table: ElementRef) -> Option<String> {
