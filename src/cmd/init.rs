@@ -83,35 +83,26 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
     };
 
     if !args.force {
-        // A dangling symlink is "there" too: never write through it.
-        let taken: Vec<Diagnostic> = files
-            .iter()
-            .filter(|(name, _)| dir.join(name).symlink_metadata().is_ok())
-            .map(|(name, _)| {
-                Diagnostic::error(format!(
-                    "{} already exists; not overwriting it",
-                    shown(name)
-                ))
-                .help("`track init --force` overwrites it; `track init DIR` starts elsewhere")
-            })
-            .collect();
-        if !taken.is_empty() {
-            return Err(InputError(Diagnostics(taken)).into());
-        }
+        refuse_taken(&files, &dir, &shown)?;
     }
 
     let mut files = files;
-    let mut read = None;
-    if let Some(from) = &args.from {
-        let opts = plandoc::Options {
-            id: None,
-            actuals: "actuals.csv".to_string(),
-            plan_path: shown("plan.toml"),
-            english,
-        };
-        let written = from_document(&base.join(from), &from.display().to_string(), &opts)?;
-        files[1].1 = written.toml.clone();
-        read = Some(written);
+    let opts = plandoc::Options {
+        id: None,
+        actuals: "actuals.csv".to_string(),
+        plan_path: shown("plan.toml"),
+        english,
+    };
+    let read = match &args.from {
+        Some(from) => Some(from_document(
+            &base.join(from),
+            &from.display().to_string(),
+            &opts,
+        )?),
+        None => None,
+    };
+    if let Some(w) = &read {
+        files[1].1 = w.toml.clone();
     }
 
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -146,6 +137,30 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
         )?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuse when any of the files is there, naming each. A dangling
+/// symlink is "there" too: never write through it.
+fn refuse_taken(
+    files: &[(&str, String)],
+    dir: &Path,
+    shown: &dyn Fn(&str) -> String,
+) -> Result<(), InputError> {
+    let taken: Vec<Diagnostic> = files
+        .iter()
+        .filter(|(name, _)| dir.join(name).symlink_metadata().is_ok())
+        .map(|(name, _)| {
+            Diagnostic::error(format!(
+                "{} already exists; not overwriting it",
+                shown(name)
+            ))
+            .help("`track init --force` overwrites it; `track init DIR` starts elsewhere")
+        })
+        .collect();
+    match taken.is_empty() {
+        true => Ok(()),
+        false => Err(InputError(Diagnostics(taken))),
+    }
 }
 
 /// The plan of a document's indicator table; the document named `shown`.

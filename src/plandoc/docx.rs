@@ -54,89 +54,20 @@ struct Building {
 /// The tables of a `document.xml`.
 fn parse(xml: &str) -> Result<Vec<Grid>, String> {
     let mut reader = Reader::from_str(xml);
-    let mut open: Vec<Building> = Vec::new();
-    let mut done: Vec<(usize, Grid)> = Vec::new();
-    let mut count = 0;
-    // The text of the paragraph being read outside tables, and the last
-    // one that had text.
-    let mut para = String::new();
-    let mut last_para: Option<String> = None;
-    let mut in_text = false;
+    let mut p = Parser::default();
     loop {
         let event = reader
             .read_event()
             .map_err(|e| format!("word/document.xml is not valid XML: {e}"))?;
         match event {
-            Event::Start(e) => match e.local_name().as_ref() {
-                b"tbl" => {
-                    count += 1;
-                    open.push(Building {
-                        n: count,
-                        title: last_para.clone(),
-                        rows: Vec::new(),
-                        row: None,
-                        cell: None,
-                    });
-                }
-                b"tr" => set(&mut open, |b| b.row = Some(Vec::new())),
-                b"tc" => set(&mut open, |b| {
-                    b.cell = Some(RawCell {
-                        span: 1,
-                        ..RawCell::default()
-                    })
-                }),
-                b"t" => in_text = true,
-                b"vMerge" => vmerge(&mut open, &e),
-                _ => {}
-            },
-            Event::Empty(e) => match e.local_name().as_ref() {
-                b"gridSpan" => {
-                    let span = attr(&e, b"val").and_then(|v| v.parse::<usize>().ok());
-                    set(&mut open, |b| {
-                        if let Some(c) = b.cell.as_mut() {
-                            c.span = span.unwrap_or(1).clamp(1, 200);
-                        }
-                    });
-                }
-                b"vMerge" => vmerge(&mut open, &e),
-                b"br" | b"tab" | b"cr" => push_text(&mut open, &mut para, " "),
-                _ => {}
-            },
-            Event::End(e) => match e.local_name().as_ref() {
-                b"t" => in_text = false,
-                b"p" => {
-                    if open.is_empty() {
-                        let t = super::tidy(&para);
-                        if !t.is_empty() {
-                            last_para = Some(super::untitled(&t).to_string());
-                        }
-                        para.clear();
-                    } else {
-                        push_text(&mut open, &mut para, " ");
-                    }
-                }
-                b"tc" => set(&mut open, |b| {
-                    if let (Some(c), Some(row)) = (b.cell.take(), b.row.as_mut()) {
-                        row.push(c);
-                    }
-                }),
-                b"tr" => set(&mut open, |b| {
-                    if let Some(row) = b.row.take() {
-                        b.rows.push(row);
-                    }
-                }),
-                b"tbl" => {
-                    if let Some(b) = open.pop() {
-                        done.push((b.n, grid(b)));
-                    }
-                }
-                _ => {}
-            },
-            Event::Text(t) if in_text => {
+            Event::Start(e) => p.start(&e),
+            Event::Empty(e) => p.empty(&e),
+            Event::End(e) => p.end(e.local_name().as_ref()),
+            Event::Text(t) if p.in_text => {
                 let text = t.decode().map_err(|e| e.to_string())?;
-                push_text(&mut open, &mut para, &text);
+                p.push_text(&text);
             }
-            Event::GeneralRef(r) if in_text => {
+            Event::GeneralRef(r) if p.in_text => {
                 let c = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c),
                     _ => match r.decode().as_deref() {
@@ -149,44 +80,133 @@ fn parse(xml: &str) -> Result<Vec<Grid>, String> {
                     },
                 };
                 if let Some(c) = c {
-                    push_text(&mut open, &mut para, c.encode_utf8(&mut [0; 4]));
+                    p.push_text(c.encode_utf8(&mut [0; 4]));
                 }
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    done.sort_by_key(|(n, _)| *n);
-    Ok(done.into_iter().map(|(_, g)| g).collect())
+    p.done.sort_by_key(|(n, _)| *n);
+    Ok(p.done.into_iter().map(|(_, g)| g).collect())
 }
 
-/// Apply `f` to the innermost open table.
-fn set(open: &mut [Building], f: impl FnOnce(&mut Building)) {
-    if let Some(b) = open.last_mut() {
-        f(b);
-    }
+/// Where the reading of `document.xml` is.
+#[derive(Default)]
+struct Parser {
+    /// The tables open, innermost last.
+    open: Vec<Building>,
+    /// The tables read, with their numbers in document order.
+    done: Vec<(usize, Grid)>,
+    count: usize,
+    /// The text of the paragraph being read outside tables, and the last
+    /// one that had text.
+    para: String,
+    last_para: Option<String>,
+    /// Inside a `w:t`: its text is the document's.
+    in_text: bool,
 }
 
-/// Text goes to the innermost open cell, else to the paragraph outside
-/// tables.
-fn push_text(open: &mut [Building], para: &mut String, text: &str) {
-    match open.last_mut() {
-        Some(b) => {
-            if let Some(c) = b.cell.as_mut() {
-                c.text.push_str(text);
+impl Parser {
+    fn start(&mut self, e: &BytesStart) {
+        match e.local_name().as_ref() {
+            b"tbl" => {
+                self.count += 1;
+                self.open.push(Building {
+                    n: self.count,
+                    title: self.last_para.clone(),
+                    rows: Vec::new(),
+                    row: None,
+                    cell: None,
+                });
             }
+            b"tr" => self.table(|b| b.row = Some(Vec::new())),
+            b"tc" => self.table(|b| {
+                b.cell = Some(RawCell {
+                    span: 1,
+                    ..RawCell::default()
+                })
+            }),
+            b"t" => self.in_text = true,
+            b"vMerge" => self.vmerge(e),
+            _ => {}
         }
-        None => para.push_str(text),
     }
-}
 
-fn vmerge(open: &mut [Building], e: &BytesStart) {
-    let restart = attr(e, b"val").is_some_and(|v| v == "restart");
-    set(open, |b| {
-        if let Some(c) = b.cell.as_mut() {
-            c.continues = !restart;
+    fn empty(&mut self, e: &BytesStart) {
+        match e.local_name().as_ref() {
+            b"gridSpan" => {
+                let span = attr(e, b"val").and_then(|v| v.parse::<usize>().ok());
+                self.table(|b| {
+                    if let Some(c) = b.cell.as_mut() {
+                        c.span = span.unwrap_or(1).clamp(1, 200);
+                    }
+                });
+            }
+            b"vMerge" => self.vmerge(e),
+            b"br" | b"tab" | b"cr" => self.push_text(" "),
+            _ => {}
         }
-    });
+    }
+
+    fn end(&mut self, name: &[u8]) {
+        match name {
+            b"t" => self.in_text = false,
+            b"p" if self.open.is_empty() => {
+                let t = super::tidy(&self.para);
+                if !t.is_empty() {
+                    self.last_para = Some(super::untitled(&t).to_string());
+                }
+                self.para.clear();
+            }
+            b"p" => self.push_text(" "),
+            b"tc" => self.table(|b| {
+                if let (Some(c), Some(row)) = (b.cell.take(), b.row.as_mut()) {
+                    row.push(c);
+                }
+            }),
+            b"tr" => self.table(|b| {
+                if let Some(row) = b.row.take() {
+                    b.rows.push(row);
+                }
+            }),
+            b"tbl" => {
+                if let Some(b) = self.open.pop() {
+                    self.done.push((b.n, grid(b)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Apply `f` to the innermost open table.
+    fn table(&mut self, f: impl FnOnce(&mut Building)) {
+        if let Some(b) = self.open.last_mut() {
+            f(b);
+        }
+    }
+
+    /// Text goes to the innermost open cell, else to the paragraph
+    /// outside tables.
+    fn push_text(&mut self, text: &str) {
+        match self.open.last_mut() {
+            Some(b) => {
+                if let Some(c) = b.cell.as_mut() {
+                    c.text.push_str(text);
+                }
+            }
+            None => self.para.push_str(text),
+        }
+    }
+
+    fn vmerge(&mut self, e: &BytesStart) {
+        let restart = attr(e, b"val").is_some_and(|v| v == "restart");
+        self.table(|b| {
+            if let Some(c) = b.cell.as_mut() {
+                c.continues = !restart;
+            }
+        });
+    }
 }
 
 /// An attribute's value by its local name (`w:val`).

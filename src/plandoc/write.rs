@@ -84,27 +84,7 @@ pub fn write(
             }
             Err(e) => e.0,
         };
-        let mut progressed = false;
-        for d in errors.iter().filter(|d| d.is_error()) {
-            let line = d.location.as_ref().map(|l| l.line_col().0);
-            let Some(i) = line.and_then(|l| blocks.iter().find(|b| b.1 <= l && l <= b.2)) else {
-                continue;
-            };
-            let e = &mut draft.entries[i.0];
-            if e.unread.is_none() {
-                let reason = match d.label.is_empty() {
-                    true => d.message.clone(),
-                    false => format!("{} ({})", d.message, d.label),
-                };
-                e.unread = Some(Unread {
-                    at: e.cells.first().map_or(Origin::Line(0), |c| c.at.clone()),
-                    text: e.name.clone(),
-                    reason: reason.replace(&format!("indicator `{}`: ", e.id), ""),
-                });
-                progressed = true;
-            }
-        }
-        if !progressed {
+        if !refused(&mut draft, &errors.0, &blocks) {
             let shown: Vec<String> = errors.iter().map(|d| d.render(false)).collect();
             return Err(Diagnostic::error(format!(
                 "the plan written from {file} does not load (a bug in track): {}",
@@ -129,6 +109,32 @@ pub fn write(
     Err(Diagnostic::error(format!(
         "the plan written from {file} does not load (a bug in track)"
     )))
+}
+
+/// Mark unread each row the loader refuses (an error on a line of its
+/// block), with the loader's reason. Whether any was.
+fn refused(draft: &mut Draft, errors: &[Diagnostic], blocks: &[(usize, usize, usize)]) -> bool {
+    let mut any = false;
+    for d in errors.iter().filter(|d| d.is_error()) {
+        let line = d.location.as_ref().map(|l| l.line_col().0);
+        let Some(i) = line.and_then(|l| blocks.iter().find(|b| b.1 <= l && l <= b.2)) else {
+            continue;
+        };
+        let e = &mut draft.entries[i.0];
+        if e.unread.is_none() {
+            let reason = match d.label.is_empty() {
+                true => d.message.clone(),
+                false => format!("{} ({})", d.message, d.label),
+            };
+            e.unread = Some(Unread {
+                at: e.cells.first().map_or(Origin::Line(0), |c| c.at.clone()),
+                text: e.name.clone(),
+                reason: reason.replace(&format!("indicator `{}`: ", e.id), ""),
+            });
+            any = true;
+        }
+    }
+    any
 }
 
 /// The TOML, and for each entry the first and last line of its block.
