@@ -233,6 +233,9 @@ fn add_row(d: &mut Draft, w: &mut Walk, row: &Row, heading: bool) {
     };
     e.unit = unit(row, name_unit);
     read_values(d, &mut e, row, heading);
+    if let Some(note) = percent_cells(row, &e.unit) {
+        d.notes.push(note);
+    }
     match parent {
         Some(_) => w.block = true,
         None => {
@@ -366,6 +369,32 @@ fn read_values(d: &mut Draft, e: &mut Entry, row: &Row, heading: bool) {
     e.unread = unread;
 }
 
+/// A workbook row of a `%` indicator whose numbers are all between 0 and
+/// 1: cells formatted as percentages hold fractions (0.93 shows as 93%),
+/// and a workbook reader sees only what they hold. Said, not changed.
+fn percent_cells(row: &Row, unit: &str) -> Option<Note> {
+    if unit != "%" {
+        return None;
+    }
+    let cells: Vec<&Cell> = [Role::Baseline, Role::Target]
+        .into_iter()
+        .filter_map(|r| row.get(r))
+        .filter(|c| matches!(c.at, Origin::Sheet { .. }))
+        .collect();
+    let fractions = cells.iter().all(|c| {
+        crate::plan::parse_number(&c.text)
+            .is_some_and(|v| v > rust_decimal::Decimal::ZERO && v <= rust_decimal::Decimal::ONE)
+            && !c.text.contains('%')
+    });
+    (!cells.is_empty() && fractions).then(|| Note {
+        at: Some(cells[0].at.clone()),
+        message: format!(
+            "{} for a % indicator: cells formatted as percentages? They are written as they hold them; write 93 for 93%",
+            cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" and ")
+        ),
+    })
+}
+
 /// The region a target's words name (`全区水平` → `全区`), added once.
 fn region(d: &mut Draft, words: &str, target: &str) {
     let mut word = words.trim();
@@ -494,6 +523,69 @@ fn is_unit(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plandoc::{Grid, rows};
+
+    fn sheet(rows: &[&[&str]]) -> Table {
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(r, cells)| {
+                let at = |c: usize| Origin::Sheet {
+                    sheet: "Sheet1".into(),
+                    row: r + 1,
+                    col: c + 1,
+                };
+                cells
+                    .iter()
+                    .enumerate()
+                    .map(|(c, t)| Cell::new(t, at(c)))
+                    .collect()
+            })
+            .collect();
+        let grid = Grid {
+            rows,
+            title: None,
+            name: "sheet `Sheet1`".into(),
+        };
+        rows::table_of(&grid).unwrap()
+    }
+
+    #[test]
+    fn percent_formatted_cells_are_said() {
+        let t = sheet(&[
+            &["指标", "2020年", "2025年"],
+            &["学前三年毛入园率（%）", "0.93", "0.95"],
+            &["普惠性幼儿园覆盖率（%）", "92", "95"],
+        ]);
+        let d = draft(&t).unwrap();
+        assert_eq!(d.entries[0].baseline.as_deref(), Some("0.93"));
+        assert_eq!(d.notes.len(), 1);
+        assert_eq!(
+            d.notes[0].at,
+            Some(Origin::Sheet {
+                sheet: "Sheet1".into(),
+                row: 2,
+                col: 2
+            })
+        );
+        assert!(
+            d.notes[0]
+                .message
+                .starts_with("0.93 and 0.95 for a % indicator")
+        );
+    }
+
+    #[test]
+    fn without_years_a_five_year_plan_in_the_title_tells() {
+        let mut t = sheet(&[
+            &["指标", "基期值", "目标值"],
+            &["学前三年毛入园率", "93%", "95%"],
+        ]);
+        assert!(draft(&t).is_err());
+        t.title = Some("某县“十四五”教育发展主要指标".into());
+        let d = draft(&t).unwrap();
+        assert_eq!((d.baseline_year, d.target_year), (2020, 2025));
+    }
 
     #[test]
     fn numbering_comes_off_names() {
