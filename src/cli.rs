@@ -65,7 +65,7 @@ pub enum Command {
     Show(ShowArgs),
     /// Write a report: HTML (self-contained, with charts), Markdown, Word (DOCX), XLSX, JSON or CSV
     Report(ReportArgs),
-    /// Write a starter workspace: track.toml, a commented plan and actuals
+    /// Write a starter workspace: track.toml, a commented plan and actuals (--from: the plan of a published plan's indicator table)
     Init(InitArgs),
     /// Turn a spreadsheet or wide table (xlsx, xls, ods, csv) into the long actuals CSV
     Import(ImportArgs),
@@ -289,6 +289,9 @@ pub struct InitArgs {
     /// Overwrite existing files
     #[arg(long)]
     pub force: bool,
+    /// Write the plan from the indicator table of a published plan: text (one cell per line, or tab-separated), HTML, DOCX, XLSX/XLS/ODS
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,7 +4,8 @@
 //! expressions), [`actuals`] (CSV ingest), [`engine`] (figures and
 //! statuses) and [`render`] (output formats) work on plain data.
 //! [`query`] selects and assesses the rows a command shows, [`workspace`]
-//! reads files. The binary (`src/main.rs`, `src/cli.rs`, `src/cmd/`) turns
+//! reads files; [`plandoc`] turns a published plan's indicator table into
+//! a plan file. The binary (`src/main.rs`, `src/cli.rs`, `src/cmd/`) turns
 //! the command line into calls of these.
 
 pub mod actuals;
@@ -17,6 +18,7 @@ pub mod export;
 pub mod import;
 pub mod period;
 pub mod plan;
+pub mod plandoc;
 pub mod query;
 pub mod view;
 pub mod workspace;

@@ -16,6 +16,8 @@
 //! - `exact/`: exact decimals and CSV forms (BOM, `Year`, `%`, two files).
 //! - `bad-target/`, `unknown-key/`, `bad-csv/`, `duplicate/`,
 //!   `no-direction/`, `bad-toml/`: one kind of mistake each (exit 2).
+//! - `init-from/`: a published plan's indicator table as text, HTML and
+//!   DOCX, for `track init --from` (see `cli/init_from.rs`).
 
 use std::path::{Path, PathBuf};
 
@@ -323,6 +325,8 @@ mod generate;
 mod import;
 #[path = "cli/init.rs"]
 mod init;
+#[path = "cli/init_from.rs"]
+mod init_from;
 #[path = "cli/inputs.rs"]
 mod inputs;
 #[path = "cli/office.rs"]

@@ -3,6 +3,12 @@
 //! `actuals.csv` — so that `track status` works in it at once and shows a
 //! mix of statuses to learn from.
 //!
+//! `track init --from FILE` writes the same three files, the plan read
+//! from the indicator table of a published plan ([`track::plandoc`],
+//! `docs/plan-format.md#starting-from-a-published-plan`) and the actuals
+//! CSV with its header only; the rows the table has that could not be
+//! read are listed on stderr (they are commented out in the plan).
+//!
 //! Nothing is overwritten unless `--force`: the three files are checked
 //! before any is written, and every one already there is named. Each file
 //! is written atomically (a temporary file in the same directory, synced,
@@ -17,12 +23,15 @@ use anyhow::{Context as _, bail};
 
 use crate::cli::{Global, InitArgs, LangArg};
 use track::diag::{Diagnostic, Diagnostics, InputError};
+use track::plandoc;
 
 const MANIFEST: &str = include_str!("init/track.toml");
 const PLAN_ZH: &str = include_str!("init/plan.zh.toml");
 const PLAN_EN: &str = include_str!("init/plan.en.toml");
 const ACTUALS_ZH: &str = include_str!("init/actuals.zh.csv");
 const ACTUALS_EN: &str = include_str!("init/actuals.en.csv");
+/// The actuals of a plan read from a document: the header only.
+const ACTUALS_HEADER: &str = "indicator,region,period,value,source,note\n";
 
 /// The files of a starter workspace in `lang` (`zh` unless `--lang en`).
 pub fn files(english: bool) -> [(&'static str, String); 3] {
@@ -56,31 +65,44 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
     };
     let dir = match &args.dir {
         Some(d) => base.join(d),
-        None => base,
+        None => base.clone(),
     };
     let english = global.lang == Some(LangArg::En);
-    let files = files(english);
     let shown = |name: &str| -> String {
         let p = dir.join(name);
         p.strip_prefix(&cwd).unwrap_or(&p).display().to_string()
     };
+    let starter = files(english);
+    let files: Vec<(&str, String)> = match &args.from {
+        None => starter.into_iter().collect(),
+        Some(_) => vec![
+            ("track.toml", starter[0].1.clone()),
+            ("plan.toml", String::new()),
+            ("actuals.csv", ACTUALS_HEADER.to_string()),
+        ],
+    };
 
     if !args.force {
-        // A dangling symlink is "there" too: never write through it.
-        let taken: Vec<Diagnostic> = files
-            .iter()
-            .filter(|(name, _)| dir.join(name).symlink_metadata().is_ok())
-            .map(|(name, _)| {
-                Diagnostic::error(format!(
-                    "{} already exists; not overwriting it",
-                    shown(name)
-                ))
-                .help("`track init --force` overwrites it; `track init DIR` starts elsewhere")
-            })
-            .collect();
-        if !taken.is_empty() {
-            return Err(InputError(Diagnostics(taken)).into());
-        }
+        refuse_taken(&files, &dir, &shown)?;
+    }
+
+    let mut files = files;
+    let opts = plandoc::Options {
+        id: None,
+        actuals: "actuals.csv".to_string(),
+        plan_path: shown("plan.toml"),
+        english,
+    };
+    let read = match &args.from {
+        Some(from) => Some(from_document(
+            &base.join(from),
+            &from.display().to_string(),
+            &opts,
+        )?),
+        None => None,
+    };
+    if let Some(w) = &read {
+        files[1].1 = w.toml.clone();
     }
 
     fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -90,13 +112,17 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot write {}", shown(name)))?;
     }
 
-    let mut err = anstream::stderr().lock();
     let names: Vec<String> = files.iter().map(|(n, _)| shown(n)).collect();
     let cd = match dir.strip_prefix(&cwd) {
         Ok(rel) if rel.as_os_str().is_empty() => String::new(),
         Ok(rel) => format!("cd {} && ", rel.display()),
         Err(_) => format!("cd {} && ", dir.display()),
     };
+    if let (Some(written), Some(from)) = (&read, &args.from) {
+        let from = from.display().to_string();
+        return report_read(written, &from, &names, &cd, english);
+    }
+    let mut err = anstream::stderr().lock();
     if english {
         writeln!(err, "wrote {}", names.join(", "))?;
         writeln!(
@@ -108,6 +134,105 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
         writeln!(
             err,
             "下一步: {cd}track status   (然后修改 plan.toml 和 actuals.csv; `track import` 可读取 Excel 表格)"
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Refuse when any of the files is there, naming each. A dangling
+/// symlink is "there" too: never write through it.
+fn refuse_taken(
+    files: &[(&str, String)],
+    dir: &Path,
+    shown: &dyn Fn(&str) -> String,
+) -> Result<(), InputError> {
+    let taken: Vec<Diagnostic> = files
+        .iter()
+        .filter(|(name, _)| dir.join(name).symlink_metadata().is_ok())
+        .map(|(name, _)| {
+            Diagnostic::error(format!(
+                "{} already exists; not overwriting it",
+                shown(name)
+            ))
+            .help("`track init --force` overwrites it; `track init DIR` starts elsewhere")
+        })
+        .collect();
+    match taken.is_empty() {
+        true => Ok(()),
+        false => Err(InputError(Diagnostics(taken))),
+    }
+}
+
+/// The plan of a document's indicator table; the document named `shown`.
+fn from_document(
+    path: &Path,
+    shown: &str,
+    opts: &plandoc::Options,
+) -> anyhow::Result<plandoc::Written> {
+    let one = |d: Diagnostic| anyhow::Error::new(InputError(Diagnostics(vec![d])));
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(one(Diagnostic::error(format!("{shown}: no such file"))));
+        }
+        Err(e) => return Err(one(Diagnostic::error(format!("cannot read {shown}: {e}")))),
+    };
+    plandoc::plan_from(&bytes, shown, opts).map_err(one)
+}
+
+/// What `init --from` read and wrote, on stderr: every row not read
+/// first, then the counts and what to do next.
+fn report_read(
+    w: &plandoc::Written,
+    from: &str,
+    names: &[String],
+    cd: &str,
+    english: bool,
+) -> anyhow::Result<ExitCode> {
+    super::print_diagnostics(&w.diagnostics);
+    let table = match (&w.title, english) {
+        (Some(t), true) => format!("{t}, {}", w.place),
+        (Some(t), false) => t.clone(),
+        (None, _) => w.place.clone(),
+    };
+    let mut err = anstream::stderr().lock();
+    if english {
+        writeln!(
+            err,
+            "read {} indicator(s) from {from} ({table}); wrote {}",
+            w.indicators,
+            names.join(", ")
+        )?;
+        if w.unread > 0 {
+            writeln!(
+                err,
+                "{} row(s) not read (listed above): commented out in {}",
+                w.unread, names[1]
+            )?;
+        }
+        writeln!(
+            err,
+            "next: check {} against the document, then {cd}track validate",
+            names[1]
+        )?;
+    } else {
+        writeln!(
+            err,
+            "已从 {from} 读入 {} 个指标（{table}），写入 {}",
+            w.indicators,
+            names.join("、")
+        )?;
+        if w.unread > 0 {
+            writeln!(
+                err,
+                "{} 行未能读入（见上），已在 {} 中注释",
+                w.unread, names[1]
+            )?;
+        }
+        writeln!(
+            err,
+            "下一步: 对照原文核对 {}，然后 {cd}track validate",
+            names[1]
         )?;
     }
     Ok(ExitCode::SUCCESS)
