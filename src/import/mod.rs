@@ -18,11 +18,16 @@
 //! (section headings, footnotes) are passed over silently.
 
 pub mod csv;
+mod labels;
 mod layout;
 pub mod merge;
 mod names;
+mod percent;
 mod place;
+#[cfg(feature = "xlsx")]
+mod styles;
 mod table;
+mod walk;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
@@ -89,5 +94,7 @@ pub fn sheet_as_csv(_path: &Path, _sheet: Option<&str>) -> Result<(String, Vec<u
     Err(NO_EXCEL.to_string())
 }
 
+#[cfg(test)]
+mod office_tests;
 #[cfg(test)]
 mod tests;

@@ -26,11 +26,14 @@ use crate::plan::parse_number;
 // Tables
 
 /// What a cell held: typed text, a spreadsheet number (its shortest decimal
-/// form), or a spreadsheet error such as `#DIV/0!`.
+/// form), a spreadsheet number formatted as a percentage (the fraction it
+/// holds: 0.851 for a cell showing 85.1%), or a spreadsheet error such as
+/// `#DIV/0!`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CellKind {
     Text,
     Number,
+    Percent,
     Error,
 }
 
@@ -57,6 +60,13 @@ impl Cell {
         Cell {
             text: s.into(),
             kind: CellKind::Number,
+        }
+    }
+
+    pub fn percent(s: impl Into<String>) -> Cell {
+        Cell {
+            text: s.into(),
+            kind: CellKind::Percent,
         }
     }
 
@@ -159,6 +169,17 @@ impl Table {
         Diagnostic::error(text).at(self.location(r, c)).label(label)
     }
 
+    /// A note about one cell, named as [`Table::error_at`] names it.
+    pub(super) fn note_at(&self, r: usize, c: usize, message: &str) -> Diagnostic {
+        let number = self.rows.get(r).map_or(r + 1, |row| row.number);
+        let col = self.first_col + c;
+        let text = format!(
+            "{} (row {number}, column {col}): {message}",
+            self.qualified(r, c)
+        );
+        Diagnostic::warning(text).at(self.location(r, c))
+    }
+
     pub(super) fn location(&self, r: usize, c: usize) -> Location {
         match self.rows.get(r) {
             Some(Row {
@@ -199,7 +220,7 @@ pub fn column_name(mut col: usize) -> String {
 /// A value cell, read as people type numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Value {
-    /// Blank, or a dash (`-`, `—`, `——`, `–`): no figure.
+    /// Blank, a dash (`-`, `—`, `——`, `–`) or a slash (`/`): no figure.
     Missing,
     Number(Decimal),
     /// Something else: not a number.
@@ -220,11 +241,12 @@ pub fn halfwidth(s: &str) -> String {
 }
 
 /// Read a value as typed: `94.4`, `94.4%`, `９４．４％`, `1,234`, ` 94.4 `;
-/// blank or only dashes is missing.
+/// blank, only dashes (`——`) or a slash is missing.
 pub fn parse_value(text: &str) -> Value {
     let t = halfwidth(text);
     let t = t.trim();
-    if t.is_empty() || t.chars().all(|c| matches!(c, '-' | '—' | '–' | '―' | '─')) {
+    if t.is_empty() || t == "/" || t.chars().all(|c| matches!(c, '-' | '—' | '–' | '―' | '─'))
+    {
         return Value::Missing;
     }
     match parse_number(t) {
