@@ -30,7 +30,18 @@ pub struct Location {
     pub text: String,
     /// Byte range of the offending characters inside `text`.
     pub span: Range<usize>,
+    /// Characters of a long line cut before `text` (less the `…` that
+    /// stands for them): added to the column of a character of `text`.
+    pub col_shift: usize,
 }
+
+/// A snippet's text is cut to a window around the problem when its line
+/// is longer than this (bytes): a 1 MiB record must not print 1 MiB.
+pub const MAX_SNIPPET: usize = 400;
+/// Bytes shown on either side of the problem in a cut line.
+const CONTEXT: usize = 120;
+/// Bytes of the problem itself shown in a cut line.
+const MAX_SPAN: usize = 160;
 
 impl Location {
     /// Locate `span` (byte offsets into the whole `source`) and keep only
@@ -41,25 +52,64 @@ impl Location {
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
         let line = source[..line_start].bytes().filter(|&b| b == b'\n').count() + 1;
-        let text = source[line_start..line_end]
-            .trim_end_matches('\r')
-            .to_string();
+        let text = source[line_start..line_end].trim_end_matches('\r');
         let span = (start - line_start).min(text.len())..(end - line_start).min(text.len());
-        Location {
-            path: path.to_string(),
-            line,
-            text,
-            span,
-        }
+        Location::window(path, line, text, span)
     }
 
     /// A location in one line whose text is known (a CSV record).
     pub fn in_line(path: &str, line: usize, text: String, span: Range<usize>) -> Location {
+        if text.len() <= MAX_SNIPPET {
+            return Location {
+                path: path.to_string(),
+                line,
+                text,
+                span,
+                col_shift: 0,
+            };
+        }
+        Location::window(path, line, &text, span)
+    }
+
+    /// Keep `text` whole when short; else only the line the span starts
+    /// in, cut to the span (at most [`MAX_SPAN`] bytes of it) and
+    /// [`CONTEXT`] bytes either side, with `…` where it was cut. Only that
+    /// window is copied.
+    pub fn window(path: &str, line: usize, text: &str, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = ceil_char_boundary(text, span.end.clamp(start, text.len()));
+        if text.len() <= MAX_SNIPPET {
+            return Location {
+                path: path.to_string(),
+                line,
+                text: text.to_string(),
+                span: start..end,
+                col_shift: 0,
+            };
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = line + text[..line_start].matches('\n').count();
+        let end = ceil_char_boundary(text, end.min(line_end).min(start + MAX_SPAN));
+        let from = floor_char_boundary(text, start.saturating_sub(CONTEXT).max(line_start));
+        let to = ceil_char_boundary(text, (end + CONTEXT).min(line_end));
+        let mut out = String::with_capacity(to - from + 6);
+        let mut col_shift = 0;
+        if from > line_start {
+            out.push('…');
+            col_shift = text[line_start..from].chars().count() - 1;
+        }
+        let offset = out.len();
+        out.push_str(&text[from..to]);
+        if to < line_end {
+            out.push('…');
+        }
         Location {
             path: path.to_string(),
             line,
-            text,
-            span,
+            text: out,
+            span: start - from + offset..end - from + offset,
+            col_shift,
         }
     }
 
@@ -70,14 +120,20 @@ impl Location {
             line,
             text: String::new(),
             span: 0..0,
+            col_shift: 0,
         }
     }
 
     /// 1-based line and column (in characters) of the start of the span.
     pub fn line_col(&self) -> (usize, usize) {
-        let before = &self.text[..self.span.start.min(self.text.len())];
-        let line = self.line + before.matches('\n').count();
-        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let before =
+            &self.text[..floor_char_boundary(&self.text, self.span.start.min(self.text.len()))];
+        let newlines = before.matches('\n').count();
+        let line = self.line + newlines;
+        let mut col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        if newlines == 0 {
+            col += self.col_shift;
+        }
         (line, col)
     }
 }
@@ -85,6 +141,13 @@ impl Location {
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
+    }
+    i
+}
+
+fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
     }
     i
 }
@@ -210,7 +273,16 @@ impl Diagnostic {
         } else {
             Renderer::plain()
         };
-        renderer.render(message).to_string()
+        let out = renderer.render(message).to_string();
+        match &self.location {
+            // The renderer counts the column in the cut text: name the real one.
+            Some(loc) if loc.col_shift > 0 && !loc.text.is_empty() => {
+                let (line, col) = loc.line_col();
+                let cut = format!("{}:{line}:{}", loc.path, col - loc.col_shift);
+                out.replacen(&cut, &format!("{}:{line}:{col}", loc.path), 1)
+            }
+            _ => out,
+        }
     }
 }
 
@@ -301,6 +373,37 @@ mod tests {
             6..7,
         ));
         assert!(d.render(false).contains("2 | a,93,\u{fffd}x"));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_a_window_around_the_problem() {
+        let line = format!("{},9x,{}", "a".repeat(1 << 20), "b".repeat(1 << 20));
+        let at = (1 << 20) + 1;
+        let d = Diagnostic::error("`9x` is not a number")
+            .at(Location::in_line("a.csv", 7, line.clone(), at..at + 2))
+            .label("expected a number");
+        let loc = d.location.as_ref().unwrap();
+        assert!(loc.text.len() < MAX_SNIPPET, "{}", loc.text.len());
+        assert_eq!(&loc.text[loc.span.clone()], "9x");
+        assert_eq!(loc.line_col(), (7, at + 1));
+        let text = d.render(false);
+        assert!(text.len() < 2 * MAX_SNIPPET, "{text}");
+        assert!(text.contains(&format!("--> a.csv:7:{}", at + 1)), "{text}");
+        assert!(loc.text.starts_with("…aaa") && loc.text.ends_with("bbb…"));
+        assert_eq!(d.position().unwrap(), format!("a.csv:7:{}", at + 1));
+    }
+
+    #[test]
+    fn a_long_span_shows_its_start() {
+        // An 8 MB target string: the start of it, not all of it.
+        let src = format!("[plan]\ntarget = \"{}\"\n", "é".repeat(4 << 20));
+        let start = src.find('"').unwrap();
+        let loc = Location::in_source("p.toml", &src, start..src.len() - 1);
+        assert!(loc.text.len() < MAX_SNIPPET, "{}", loc.text.len());
+        assert_eq!(loc.line_col(), (2, 10));
+        let text = Diagnostic::error("bad target").at(loc).render(false);
+        assert!(text.contains("--> p.toml:2:10"), "{text}");
+        assert!(text.len() < 2 * MAX_SNIPPET, "{}", text.len());
     }
 
     #[test]

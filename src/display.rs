@@ -425,7 +425,7 @@ mod tests {
         assert_eq!(rate(0.012345), "1.23%");
     }
 
-    // --- What `expression` writes parses back (docs/plan-format.md#targets)
+    // --- What `expression` writes parses back (docs/plan-format.md#target-expressions)
 
     use crate::actuals::{Actuals, ActualsReader};
     use crate::engine::Context;

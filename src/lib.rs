@@ -11,6 +11,7 @@ pub mod actuals;
 pub mod atomic;
 pub mod diag;
 pub mod display;
+pub mod encoding;
 pub mod engine;
 pub mod export;
 pub mod import;

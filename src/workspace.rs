@@ -15,7 +15,7 @@ use crate::actuals::{Actuals, ActualsReader};
 use crate::diag::{Diagnostic, Diagnostics, InputError, Location};
 use crate::display::Lang;
 use crate::period::Period;
-use crate::plan::{Plan, load_plan};
+use crate::plan::{Plan, parse_plan};
 
 pub const MANIFEST: &str = "track.toml";
 
@@ -74,7 +74,47 @@ fn input_error(message: String) -> InputError {
 /// How to name a path to the user: relative to the working directory
 /// when it is inside it.
 pub fn shown(path: &Path, cwd: &Path) -> String {
-    path.strip_prefix(cwd).unwrap_or(path).display().to_string()
+    match path.strip_prefix(cwd) {
+        // The working directory itself (`actuals = ["."]`).
+        Ok(p) if p.as_os_str().is_empty() => ".".to_string(),
+        Ok(p) => p.display().to_string(),
+        Err(_) => path.display().to_string(),
+    }
+}
+
+/// The most bytes read of a plan or manifest: far beyond any plan (20,000
+/// indicators take 4 MB), and `/dev/zero` named as one ends.
+const MAX_TOML: u64 = 64 << 20;
+
+/// A TOML file's text, decoded (see [`crate::encoding::toml_text`]), with
+/// the note of a UTF-16 file. `what` names it in messages (`plan`).
+fn read_toml(
+    file: &Path,
+    shown: &str,
+    what: &str,
+) -> Result<(String, Vec<Diagnostic>), InputError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    File::open(file)
+        .and_then(|f| f.take(MAX_TOML + 1).read_to_end(&mut bytes))
+        .map_err(|e| input_error(format!("cannot read {what} {shown}: {e}")))?;
+    if bytes.len() as u64 > MAX_TOML {
+        return Err(input_error(format!(
+            "{what} {shown} is larger than {} MiB: is it the right file?",
+            MAX_TOML >> 20
+        )));
+    }
+    let (text, note) =
+        crate::encoding::toml_text(bytes, shown).map_err(|d| InputError(Diagnostics(vec![d])))?;
+    Ok((text, note.into_iter().collect()))
+}
+
+/// Read and parse a plan file.
+pub fn read_plan(file: &Path, shown: &str) -> Result<(Plan, Diagnostics), InputError> {
+    let (text, notes) = read_toml(file, shown, "plan")?;
+    let (plan, mut warnings) = parse_plan(&text, shown)?;
+    warnings.0.splice(0..0, notes);
+    Ok((plan, warnings))
 }
 
 /// Find the manifest by walking up from `dir`.
@@ -136,7 +176,7 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
     let mut ids: Vec<(String, String)> = Vec::new();
     for file in plan_files {
         let name = shown(&file, &cwd);
-        let plan = match load_plan(&file, &name) {
+        let plan = match read_plan(&file, &name) {
             Ok((plan, warnings)) => {
                 diags.extend(warnings);
                 plan
@@ -161,7 +201,14 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
         let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
         let csvs = if sources.actuals.is_empty() {
             match expand(&plan.actuals, &dir) {
-                Ok(c) => c,
+                Ok(c) => {
+                    // A pattern that matches nothing would read as "no data"
+                    // (`track add` names its own file, and says so itself).
+                    if !sources.list_only {
+                        diags.0.extend(unmatched(&plan.actuals, &dir, &file, &name));
+                    }
+                    c
+                }
                 Err(d) => {
                     diags.push(d.at(Location::file_line(&name, 1)));
                     continue;
@@ -185,8 +232,12 @@ pub fn load(sources: &Sources) -> Result<Workspace, InputError> {
             let shown_csv = shown(csv, &cwd);
             let sheet = plan.actuals_sheet.as_deref();
             if let Err(e) = read_actuals(&mut reader, csv, &shown_csv, sheet, sources.progress) {
+                let listed = match sources.actuals.is_empty() {
+                    true => format!("listed by {name}"),
+                    false => "given with --actuals".to_string(),
+                };
                 diags.push(Diagnostic::error(format!(
-                    "cannot read actuals {shown_csv} (listed by {name}): {e}"
+                    "cannot read actuals {shown_csv} ({listed}): {e}"
                 )));
             }
         }
@@ -288,6 +339,12 @@ pub fn read_actuals(
     sheet: Option<&str>,
     progress: Option<ProgressFor>,
 ) -> Result<(), String> {
+    if path.is_dir() {
+        return Err(
+            "it is a directory: name the files in it (such as data/*.csv), not the directory"
+                .to_string(),
+        );
+    }
     if crate::import::is_spreadsheet(path) {
         let (name, bytes) = crate::import::sheet_as_csv(path, sheet)?;
         reader.read(&bytes[..], &format!("{shown}!{name}"));
@@ -324,6 +381,37 @@ fn expand(patterns: &[String], dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(out)
 }
 
+/// An error for each glob pattern of a plan's `actuals` that matches no
+/// file, at the pattern in the plan file when it can be found there.
+fn unmatched(patterns: &[String], dir: &Path, file: &Path, shown: &str) -> Vec<Diagnostic> {
+    let globs = patterns.iter().filter(|p| p.contains(['*', '?', '[']));
+    let empty: Vec<&String> = globs
+        .filter(|p| {
+            let full = dir.join(p).to_string_lossy().to_string();
+            glob::glob(&full).is_ok_and(|mut m| m.all(|f| f.is_err()))
+        })
+        .collect();
+    if empty.is_empty() {
+        return Vec::new();
+    }
+    // The plan is read again, only to point at the pattern.
+    let text = std::fs::read(file).map(|b| String::from_utf8_lossy(&b).into_owned());
+    empty
+        .into_iter()
+        .map(|p| {
+            let quoted = toml_edit::Value::from(p.as_str()).to_string();
+            let at = text.as_ref().ok().and_then(|t| {
+                let start = t.find(quoted.trim())?;
+                Some(Location::in_source(shown, t, start..start + quoted.trim().len()))
+            });
+            let d = Diagnostic::error(format!("no actuals file matches `{p}`"))
+                .label("matches no file")
+                .help("check the pattern (and the extension); a plan without data yet lists no actuals");
+            d.at(at.unwrap_or_else(|| Location::file_line(shown, 1)))
+        })
+        .collect()
+}
+
 /// The data's baseline wins over a different plan `baseline` (`docs/methods.md#baseline`):
 /// say so once per indicator, pointing at the data row.
 fn baseline_warnings(plan: &Plan, actuals: &Actuals) -> Vec<Diagnostic> {
@@ -353,8 +441,7 @@ fn baseline_warnings(plan: &Plan, actuals: &Actuals) -> Vec<Diagnostic> {
 
 fn read_manifest(path: &Path, cwd: &Path) -> Result<(Vec<PathBuf>, Defaults), InputError> {
     let name = shown(path, cwd);
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| input_error(format!("cannot read {name}: {e}")))?;
+    let (text, _) = read_toml(path, &name, "the manifest")?;
     let doc = ImDocument::parse(text.as_str()).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         InputError(Diagnostics(vec![

@@ -313,6 +313,8 @@ mod add;
 mod check;
 #[path = "cli/color.rs"]
 mod color;
+#[path = "cli/evaluation.rs"]
+mod evaluation;
 #[path = "cli/formats.rs"]
 mod formats;
 #[path = "cli/generate.rs"]
@@ -321,6 +323,8 @@ mod generate;
 mod import;
 #[path = "cli/init.rs"]
 mod init;
+#[path = "cli/inputs.rs"]
+mod inputs;
 #[path = "cli/report.rs"]
 mod report;
 #[path = "cli/select.rs"]

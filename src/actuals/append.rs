@@ -1,5 +1,5 @@
 //! Appending one row to an actuals CSV as `track add` does
-//! (docs/outputs.md#add), and the lock every writer of such a file takes.
+//! (docs/outputs.md#track-add), and the lock every writer of such a file takes.
 //!
 //! Invariants:
 //! - Every writer holds the file's exclusive advisory lock from reading it
@@ -33,6 +33,22 @@ pub fn lock(path: &Path) -> io::Result<File> {
         f.lock()?;
         if still_named(&f, path) {
             return Ok(f);
+        }
+    }
+    Err(io::Error::other("the file keeps being replaced"))
+}
+
+/// [`lock`] for a file that must exist already: `None` when it does not.
+pub fn lock_existing(path: &Path) -> io::Result<Option<File>> {
+    for _ in 0..10_000 {
+        let f = match OpenOptions::new().read(true).write(true).open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        f.lock()?;
+        if still_named(&f, path) {
+            return Ok(Some(f));
         }
     }
     Err(io::Error::other("the file keeps being replaced"))

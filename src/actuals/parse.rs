@@ -23,6 +23,24 @@ use crate::plan::{Plan, parse_number};
 /// At most this many problems are kept per file; the rest are counted.
 pub const MAX_ERRORS_PER_FILE: usize = 50;
 
+/// The longest record read (bytes as written, its line end included): a
+/// longer one is no table row, and reading stops there (docs/outputs.md#limits).
+pub const MAX_RECORD: usize = 1 << 20;
+
+/// The problem of a record longer than [`MAX_RECORD`] at 1-based `line`.
+pub fn too_long(path: &str, line: usize) -> Problem {
+    Problem::Diag(
+        Diagnostic::error(format!(
+            "{path}: a row longer than 1 MiB, the most track reads in one row; \
+             the rest of the file is not read"
+        ))
+        .at(Location::file_line(path, line))
+        .help(
+            "a row this long is no table row: is this the right file, and is every quote closed?",
+        ),
+    )
+}
+
 /// Where the columns of `docs/plan-format.md#columns` are in a file.
 #[derive(Debug, Clone)]
 pub struct Columns {
@@ -110,6 +128,8 @@ pub struct Chunk {
     pub problems: Vec<Problem>,
     /// Problems beyond those kept.
     pub more_problems: usize,
+    /// Reading stops after this chunk (a record longer than [`MAX_RECORD`]).
+    pub last: bool,
 }
 
 /// Parse the records of `buf` (`eof`: the input ends with it).
@@ -128,11 +148,18 @@ pub fn parse(sh: &Shared, buf: &[u8], eof: bool) -> Chunk {
     };
     let mut sp = Splitter::new(buf, eof);
     let mut rec = Record::default();
+    // Where the records read end: all of them, or the start of one too long.
+    let mut end = None;
     while sp.next_record(&mut rec) {
+        if sp.consumed() - rec.start > MAX_RECORD {
+            p.problem(too_long(sh.path, rec.line as usize + 1));
+            end = Some((rec.start, rec.line));
+            p.chunk.last = true;
+            break;
+        }
         p.record(&rec);
     }
-    p.chunk.newlines = sp.newlines();
-    p.chunk.consumed = sp.consumed();
+    (p.chunk.consumed, p.chunk.newlines) = end.unwrap_or((sp.consumed(), sp.newlines()));
     p.check_utf8(&buf[..p.chunk.consumed]);
     p.chunk
 }
@@ -210,12 +237,24 @@ impl Parser<'_, '_> {
         let newlines = line_breaks(&bytes[..line_start]);
         let text = String::from_utf8_lossy(&bytes[line_start..line_end]).to_string();
         let col = String::from_utf8_lossy(&bytes[line_start..at]).len();
-        self.problem(Problem::NotUtf8(
+        // In line order among the chunk's problems, whatever the chunks (as
+        // a sequential read finds it), and beside the chunk's cap: the
+        // merge keeps it once a file.
+        let line = newlines as usize + 1;
+        let at = self.chunk.problems.iter().position(|q| match q {
+            Problem::Diag(d) | Problem::NotUtf8(d) => {
+                d.location.as_ref().is_some_and(|l| l.line > line)
+            }
+        });
+        let at = at.unwrap_or(self.chunk.problems.len());
+        self.chunk.problems.insert(at, Problem::NotUtf8(
             Diagnostic::error(format!("{} is not UTF-8 text", self.sh.path))
                 .at(Location::in_line(self.sh.path, newlines + 1, text, col..col + 1))
                 .label("not UTF-8")
                 .help(format!(
-                    "save it as UTF-8 (Excel: CSV UTF-8), or convert it: iconv -f GBK -t UTF-8 {} > utf8.csv",
+                    "the file starts as UTF-8 text but this line is not (a file that is GB18030 \
+                     from its first MiB is read as such): save it all as UTF-8 (Excel: CSV UTF-8), \
+                     or convert it: iconv -f GB18030 -t UTF-8 {} > utf8.csv",
                     self.sh.path
                 )),
         ));
@@ -442,8 +481,8 @@ impl Parser<'_, '_> {
                 .map(str::trim)
         };
         let value_text = get(c.value);
-        if value_text == Some("") {
-            return; // an empty value is a missing value
+        if value_text.is_some_and(is_missing) {
+            return; // an empty value, or a dash or slash as tables write it, is missing
         }
         let indicator_text = get(c.indicator).unwrap_or("");
         let indicator = sh.indicators.get(indicator_text.as_bytes()).copied();
@@ -577,6 +616,12 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     let (ra, rb) = (wa.remainder(), wb.remainder());
     let word = |w: &[u8]| u64::from_ne_bytes(w.try_into().unwrap_or([0; 8]));
     wa.zip(wb).all(|(x, y)| word(x) == word(y)) && ra.iter().zip(rb).all(|(x, y)| x == y)
+}
+
+/// A value cell that says "no figure": empty, `——`, `—`, `-` or `/`
+/// (docs/plan-format.md#actuals-csv), as statistical tables write it.
+fn is_missing(v: &str) -> bool {
+    matches!(v, "" | "——" | "—" | "-" | "/")
 }
 
 /// Add `dim=value` to a breakdown (`dim=value;dim=value`) unless empty.

@@ -10,12 +10,13 @@
 //! the arena is regrouped once at the end. Duplicates are checked once all
 //! files are read, so several files act as one table.
 
+use std::collections::HashSet;
 use std::io::Read;
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
 
-use super::parse::{self, Chunk, Columns, MAX_ERRORS_PER_FILE, Problem, Shared};
+use super::parse::{self, Chunk, Columns, MAX_ERRORS_PER_FILE, MAX_RECORD, Problem, Shared};
 use super::split::{Record, Splitter, chunk_bounds, complete_prefix, lines};
 use super::{Actuals, Packed, SeriesKey, Slot, pack};
 use crate::diag::{Diagnostic, Diagnostics, InputError, Location};
@@ -49,6 +50,8 @@ pub struct ActualsReader<'p> {
     parallel: bool,
     /// The size of the next file, if known.
     size_hint: Option<u64>,
+    /// Bytes at the start of a file that decide its encoding.
+    sniff: usize,
 }
 
 /// Problems of one file so far.
@@ -58,6 +61,8 @@ struct Count {
     dropped: usize,
     /// A "not UTF-8" error was reported for this file.
     not_utf8: bool,
+    /// A record too long was met: nothing after it is read.
+    stopped: bool,
 }
 
 fn hash(k: &SeriesKey) -> u64 {
@@ -84,6 +89,7 @@ impl<'p> ActualsReader<'p> {
             block: BLOCK,
             parallel: true,
             size_hint: None,
+            sniff: crate::encoding::SNIFF,
         }
     }
 
@@ -129,13 +135,48 @@ impl<'p> ActualsReader<'p> {
         self
     }
 
+    /// Decide a file's encoding by its first `bytes` (tests and fuzzing:
+    /// a small window lets a short input reach the not-UTF-8 error).
+    pub fn with_sniff(mut self, bytes: usize) -> Self {
+        self.sniff = bytes;
+        self
+    }
+
     /// Be told of the bytes read as reading goes.
     pub fn set_progress(&mut self, progress: Progress<'p>) {
         self.progress = Some(progress);
     }
 
-    /// Read one CSV file; `path` is how it is named in messages.
+    /// Read one CSV file; `path` is how it is named in messages. Its
+    /// encoding is told by its first bytes ([`crate::encoding::Text::detect`]):
+    /// UTF-8 is read as it is, another encoding decoded to UTF-8 as it is
+    /// read, with a note.
     pub fn read(&mut self, mut input: impl Read, path: &str) {
+        use crate::encoding::{Decode, Text};
+        let mut head = Vec::new();
+        if let Err(e) = input
+            .by_ref()
+            .take(self.sniff as u64)
+            .read_to_end(&mut head)
+        {
+            self.diags
+                .push(Diagnostic::error(format!("cannot read {path}: {e}")));
+            self.out.files.push(path.to_string());
+            self.out.file_bases.push(self.next_base);
+            return;
+        }
+        match Text::detect(&head) {
+            Text::Utf8 => self.read_utf8(std::io::Cursor::new(head).chain(input), path),
+            enc => {
+                self.diags.push(enc.note(path));
+                let decoded = Decode::new(std::io::Cursor::new(head).chain(input), enc);
+                self.read_utf8(decoded, path);
+            }
+        }
+    }
+
+    /// Read one CSV file of UTF-8 text.
+    fn read_utf8(&mut self, mut input: impl Read, path: &str) {
         let file_base = self.next_base;
         self.out.files.push(path.to_string());
         self.out.file_bases.push(file_base);
@@ -154,17 +195,19 @@ impl<'p> ActualsReader<'p> {
         let mut count = Count::default();
         let mut pending: Vec<Chunk> = Vec::new();
         let mut shared: Option<Shared> = None;
+        // A read that failed part-way: the complete records before it are
+        // read, the error told after their problems (the same, in the same
+        // order, whatever the block size).
+        let mut failed: Option<Diagnostic> = None;
         loop {
-            if !eof && buf.len() < want {
+            if !eof && failed.is_none() && buf.len() < want {
                 // Into the spare capacity, without zeroing it first.
                 let room = (want - buf.len()) as u64;
                 buf.reserve(want - buf.len());
                 match input.by_ref().take(room).read_to_end(&mut buf) {
                     Ok(n) => eof = (n as u64) < room,
                     Err(e) => {
-                        self.diags
-                            .push(Diagnostic::error(format!("cannot read {path}: {e}")));
-                        eof = true;
+                        failed = Some(Diagnostic::error(format!("cannot read {path}: {e}")));
                     }
                 }
             }
@@ -173,7 +216,22 @@ impl<'p> ActualsReader<'p> {
                 None => {
                     let mut sp = Splitter::new(&buf, eof);
                     let mut header = Record::default();
-                    if !sp.next_record(&mut header) {
+                    let found = sp.next_record(&mut header);
+                    let long = if found {
+                        sp.consumed() - header.start > MAX_RECORD
+                    } else {
+                        !eof && buf.len() >= MAX_RECORD
+                    };
+                    if long {
+                        let (Problem::Diag(d) | Problem::NotUtf8(d)) =
+                            parse::too_long(path, sp.newlines() as usize + 1);
+                        self.diags.push(d);
+                        break;
+                    }
+                    if !found {
+                        if failed.is_some() {
+                            break; // unreadable, not "empty": said once, below
+                        }
                         if eof {
                             self.diags.push(Diagnostic::error(format!(
                                 "{path} is empty: expected a header such as indicator,period,value"
@@ -210,6 +268,9 @@ impl<'p> ActualsReader<'p> {
                     }
                 },
             );
+            if count.stopped {
+                break;
+            }
             let consumed: usize = chunks.iter().map(|c| c.consumed).sum();
             if let Some(size) = size_hint.take() {
                 self.reserve(&chunks, size);
@@ -220,7 +281,20 @@ impl<'p> ActualsReader<'p> {
             if let Some(p) = &mut self.progress {
                 p(total);
             }
-            if eof {
+            if eof || failed.is_some() {
+                break;
+            }
+            if consumed == 0 && buf.len() >= MAX_RECORD {
+                // The record the buffer starts with goes on past the limit:
+                // what the parse says of one that ends within a block.
+                let ch = Chunk {
+                    // Lines of a chunk count from 1; the merge adds `line`.
+                    problems: vec![parse::too_long(path, 1)],
+                    last: true,
+                    ..Chunk::default()
+                };
+                self.merge(ch, sh, file_base + line, &mut count);
+                pending.clear();
                 break;
             }
             if consumed == 0 {
@@ -234,6 +308,7 @@ impl<'p> ActualsReader<'p> {
                 line += newlines;
             }
         }
+        self.diags.0.extend(failed);
         if count.dropped > 0 {
             self.diags.push(Diagnostic::error(format!(
                 "{path}: {} more problem(s) not shown",
@@ -279,13 +354,13 @@ impl<'p> ActualsReader<'p> {
                 .help("the header needs indicator, period (or year) and value; region, source, note and breakdown columns are optional"));
         }
         // A column named twice: one of its values would be silently ignored.
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::with_capacity(names.len());
         for (i, n) in names.iter().enumerate() {
             let canon = if n == "year" { "period" } else { n.as_str() };
             if canon.is_empty() {
                 continue;
             }
-            if seen.contains(&canon) {
+            if !seen.insert(canon) {
                 let text = parse::line_text(header);
                 return Err(
                     Diagnostic::error(format!("{path} has the column `{n}` twice"))
@@ -299,14 +374,15 @@ impl<'p> ActualsReader<'p> {
                         .help("keep one column of each name (period and year are the same column)"),
                 );
             }
-            seen.push(canon);
         }
         let known = super::PLAIN_COLUMNS;
         let mut dims = Vec::new();
+        // The dimensions of the files read so far, looked up, not scanned.
+        let mut dims_so_far: HashSet<String> = self.out.dims.iter().cloned().collect();
         for (i, n) in names.iter().enumerate() {
             if !known.contains(&n.as_str()) && !n.is_empty() {
                 dims.push((i, n.clone()));
-                if !self.out.dims.contains(n) {
+                if dims_so_far.insert(n.clone()) {
                     self.out.dims.push(n.clone());
                 }
             }
@@ -324,20 +400,25 @@ impl<'p> ActualsReader<'p> {
 
     /// Add a chunk whose line 0 is ordinal `base` (file base + line).
     fn merge(&mut self, ch: Chunk, sh: &Shared, base: u64, count: &mut Count) {
+        if count.stopped {
+            return; // after a record too long: not read
+        }
+        count.stopped = ch.last;
         let line0 = base - self.out.file_bases.last().copied().unwrap_or(0);
         for p in ch.problems {
+            if matches!(p, Problem::NotUtf8(_)) {
+                // Once a file: each chunk reports its first bad bytes, and
+                // only the first counts (the count must not depend on how
+                // many chunks the file was cut into).
+                if count.not_utf8 {
+                    continue;
+                }
+                count.not_utf8 = true;
+            }
             count.errors += 1;
             if count.errors > MAX_ERRORS_PER_FILE {
                 count.dropped += 1;
                 continue;
-            }
-            if matches!(p, Problem::NotUtf8(_)) {
-                // Once a file: each chunk reports its first bad bytes.
-                if count.not_utf8 {
-                    count.errors -= 1;
-                    continue;
-                }
-                count.not_utf8 = true;
             }
             let (Problem::NotUtf8(mut d) | Problem::Diag(mut d)) = p;
             if let Some(l) = &mut d.location {

@@ -1,12 +1,12 @@
 //! Revising a recorded value in an actuals CSV (`track add --revise`,
-//! docs/outputs.md#add): the rows of one series and period get the new
+//! docs/outputs.md#track-add): the rows of one series and period get the new
 //! value, and the old value and the date go into their `note` (see
 //! [`stamp`]), so nothing is lost and `show` can mark them.
 //!
 //! Invariants: everything but the revised rows' value and note is kept
 //! byte for byte (other rows, line ends, quoting, blank lines); the caller
 //! writes the result by renaming a temporary file over the original
-//! ([`crate::report::atomic`]) under the lock of [`super::append::lock`],
+//! ([`crate::atomic`]) under the lock of [`super::append::lock`],
 //! so the file is the old or the new content, never a mix.
 
 use crate::period::Period;

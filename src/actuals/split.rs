@@ -30,6 +30,9 @@ pub struct Record<'a> {
     /// Newlines before the record's first byte, counted from the start of
     /// the buffer (so its 1-based line is `base + line + 1`).
     pub line: u64,
+    /// Offset of the record's first byte in the buffer: with the
+    /// splitter's [`Splitter::consumed`] after it, its length as written.
+    pub start: usize,
     /// The input ended inside a quoted field opened in this record: the
     /// rest of the file was swallowed by it.
     pub unterminated: bool,
@@ -129,6 +132,7 @@ impl<'a> Splitter<'a> {
         }
         rec.clear();
         rec.line = self.line;
+        rec.start = self.pos;
         let rest = &buf[self.pos..];
         // Common case, in one pass: a line without quotes. Fields are
         // bounds into the line, copied whole.
@@ -236,6 +240,7 @@ impl<'a> Splitter<'a> {
                     .push(((field - start) as u32, (m - start) as u32));
                 rec.borrow(&buf[start..m]);
                 rec.line = self.line;
+                rec.start = start;
                 self.line += 1;
                 self.pos = end;
                 return true;
@@ -250,6 +255,7 @@ impl<'a> Splitter<'a> {
             .push(((field - start) as u32, (buf.len() - start) as u32));
         rec.borrow(&buf[start..]);
         rec.line = self.line;
+        rec.start = start;
         self.pos = buf.len();
         true
     }

@@ -8,7 +8,7 @@
 //! before ([`track::actuals::append`]).
 
 use std::fs::File;
-use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,6 +17,7 @@ use anyhow::{Context as _, bail};
 use crate::cli::{AddArgs, Global};
 use track::actuals::{ActualsReader, append};
 use track::diag::{Diagnostic, Diagnostics, InputError};
+use track::encoding::Text;
 use track::period::Period;
 use track::workspace::Loaded;
 
@@ -70,11 +71,20 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
         append::lock(&file).with_context(|| format!("cannot open {shown} for appending"))?;
 
     // Under the lock: the file as it is now, whatever another `add` did.
-    let header = read_header(&mut f)?.unwrap_or_else(default_header);
+    let (header, enc) = read_header(&mut f)?;
+    if matches!(enc, Text::Utf16Le | Text::Utf16Be) {
+        bail!(
+            "{shown} is {} text: `track add` writes to UTF-8 (or GB18030) files only; \
+             save it as UTF-8 (Excel: CSV UTF-8)",
+            enc.name()
+        );
+    }
+    let header = header.unwrap_or_else(default_header);
     let row = row_for(&header, args, &period)?;
     if args.revise {
         let zh = crate::settings::lang(global, &ws) == track::display::Lang::Zh;
-        if let Some(done) = revise(&mut f, l, &file, &shown, args, &period, zh)? {
+        let dest = (file.as_path(), shown.as_str(), enc);
+        if let Some(done) = revise(&mut f, l, dest, args, &period, zh)? {
             return Ok(done);
         }
         // Nothing recorded in this file for the period: an ordinary add.
@@ -99,6 +109,8 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     buf.extend_from_slice(&row[..row.len() - 1]);
     buf.extend_from_slice(eol);
+    // In the file's own encoding (a GB18030 file stays one).
+    let buf = enc.encode(&String::from_utf8(buf)?);
     append::append(&mut f, &buf).with_context(|| {
         format!("cannot write to {shown} (the file is left as it was; nothing was added)")
     })?;
@@ -115,16 +127,24 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
 fn revise(
     f: &mut File,
     l: &Loaded,
-    file: &Path,
-    shown: &str,
+    (file, shown, enc): (&Path, &str, Text),
     args: &AddArgs,
     period: &str,
     zh: bool,
 ) -> anyhow::Result<Option<ExitCode>> {
     use track::actuals::revise::{Edit, RowKey, revise, stamp};
-    let mut text = Vec::new();
+    let mut bytes = Vec::new();
     f.seek(SeekFrom::Start(0))?;
-    f.read_to_end(&mut text)?;
+    f.read_to_end(&mut bytes)?;
+    // Revised as text, written back in the file's encoding.
+    let (text, _) = track::encoding::csv_text(&bytes, shown).map_err(one_problem)?;
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        "\u{feff}"
+    } else {
+        ""
+    };
+    let text = format!("{bom}{}", text.trim_start_matches('\u{feff}'));
+    let text = text.as_bytes();
     let plan_region = l.plan.region.as_deref().unwrap_or("");
     let key = RowKey {
         indicator: &args.id,
@@ -140,10 +160,13 @@ fn revise(
         note: args.note.as_deref(),
         stamp: &|old| stamp(zh, &today, old, value),
     };
-    let revised = revise(&text, &key, &edit).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
-    let Some(revised) = revised else {
+    let revised = revise(text, &key, &edit).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    let Some(mut revised) = revised else {
         return Ok(None);
     };
+    if enc != Text::Utf8 {
+        revised.bytes = enc.encode(std::str::from_utf8(&revised.bytes)?);
+    }
     let number = |s: &str| track::plan::parse_number(s.trim().trim_end_matches('%'));
     if number(&revised.old).is_some() && number(&revised.old) == number(value) {
         eprintln!(
@@ -301,25 +324,44 @@ fn target_file(args: &AddArgs, l: &Loaded, global: &Global) -> anyhow::Result<Pa
     }
 }
 
-/// The header of an existing, non-empty file.
-fn read_header(f: &mut File) -> anyhow::Result<Option<Vec<String>>> {
+/// The header of an existing, non-empty file, and the file's encoding.
+fn read_header(f: &mut File) -> anyhow::Result<(Option<Vec<String>>, Text)> {
     f.seek(SeekFrom::Start(0))?;
+    let mut head = Vec::new();
+    (&mut *f)
+        .take(track::encoding::SNIFF as u64)
+        .read_to_end(&mut head)?;
+    let enc = Text::detect(&head);
+    // Only the header's names matter here: a bad byte after it may stay.
+    let text = match enc {
+        Text::Utf8 => String::from_utf8_lossy(&head).into_owned(),
+        _ => {
+            let mut out = String::new();
+            let _ = track::encoding::Decode::new(&head[..], enc).read_to_string(&mut out);
+            out
+        }
+    };
     // The first record, whatever ends its line (`\n`, `\r\n`, `\r`).
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(BufReader::new(&mut *f));
+        .from_reader(text.as_bytes());
     let Some(rec) = rdr.records().next().transpose()? else {
-        return Ok(None);
+        return Ok((None, enc));
     };
     if rec.iter().all(|s| s.trim().is_empty()) {
-        return Ok(None);
+        return Ok((None, enc));
     }
-    Ok(Some(
-        rec.iter()
-            .map(|s| s.trim_start_matches('\u{feff}').trim().to_string())
-            .collect(),
-    ))
+    let names = rec
+        .iter()
+        .map(|s| s.trim_start_matches('\u{feff}').trim().to_string())
+        .collect();
+    Ok((Some(names), enc))
+}
+
+/// An input problem as the error it is.
+fn one_problem(d: Diagnostic) -> anyhow::Error {
+    InputError(Diagnostics(vec![d])).into()
 }
 
 /// How the file's first line ends: `\r\n`, `\r` or `\n`.

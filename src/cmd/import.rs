@@ -11,7 +11,6 @@
 //! and exit 2), written to a temporary file beside it and renamed over it.
 //! Without `-o` the long CSV goes to stdout.
 
-use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -23,7 +22,6 @@ use crate::cli::{Global, ImportArgs};
 use track::diag::{Diagnostic, Diagnostics, InputError, Severity};
 use track::import::RegionFrom;
 use track::import::{self, Options, Table};
-use track::plan::load_plan;
 
 pub fn run(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let cwd = std::env::current_dir().context("cannot read the working directory")?;
@@ -34,7 +32,7 @@ pub fn run(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let shown = |p: &Path| p.strip_prefix(&cwd).unwrap_or(p).display().to_string();
 
     let plan_path = base.join(&args.plan);
-    let (plan, warnings) = load_plan(&plan_path, &shown(&plan_path))?;
+    let (plan, warnings) = track::workspace::read_plan(&plan_path, &shown(&plan_path))?;
     super::print_diagnostics(warnings.iter());
 
     let file = base.join(&args.file);
@@ -47,13 +45,16 @@ pub fn run(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     };
     let mut rows = Vec::new();
     let mut errors = Vec::new();
-    for t in &tables {
+    for (i, t) in tables.iter().enumerate() {
         let placed = import::place(t, &plan, &opts);
         super::print_diagnostics(&placed.warnings);
-        rows.extend(placed.rows);
+        rows.extend(placed.rows.into_iter().map(|r| import::LongRow {
+            at: (i, r.at.1, r.at.2),
+            ..r
+        }));
         errors.extend(placed.errors);
     }
-    let (rows, conflicts) = import::dedupe(rows);
+    let (rows, conflicts) = import::dedupe(rows, &tables);
     errors.extend(conflicts);
 
     if !errors.is_empty() {
@@ -142,7 +143,8 @@ fn read_tables(
         )));
     }
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {shown}"))?;
-    let table = import::csv::read_table(&bytes, shown).map_err(one)?;
+    let (table, note) = import::csv::read_table(&bytes, shown).map_err(one)?;
+    warnings.extend(note);
     Ok((vec![table], warnings))
 }
 
@@ -154,14 +156,12 @@ fn write_merged(
     plan: &track::plan::Plan,
     rows: &[import::LongRow],
 ) -> anyhow::Result<(usize, usize)> {
-    let existing = match File::options().read(true).write(true).open(out) {
-        Ok(f) => Some(f),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e).with_context(|| format!("cannot open {shown}")),
-    };
+    // Locked once it is the file the path names (another writer may have
+    // replaced it while this one waited).
+    let existing = track::actuals::append::lock_existing(out)
+        .with_context(|| format!("cannot open and lock {shown}"))?;
     let mut bytes = Vec::new();
     if let Some(mut f) = existing.as_ref() {
-        f.lock().with_context(|| format!("cannot lock {shown}"))?;
         f.read_to_end(&mut bytes)
             .with_context(|| format!("cannot read {shown}"))?;
     }

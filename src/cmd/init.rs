@@ -8,9 +8,9 @@
 //! is written atomically (a temporary file in the same directory, synced,
 //! then renamed over the name), so an interrupted init leaves no half file.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
@@ -113,49 +113,10 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Replace `path` with `bytes` atomically: a new file in the same directory
-/// (so the rename cannot cross file systems), synced, then renamed over the
-/// name. The permissions of a file being replaced are kept. On any error
-/// the temporary file is removed and `path` is untouched.
+/// Replace `path` with `bytes` atomically ([`track::atomic`]: a
+/// short temporary name beside it, synced, renamed over it, removed on any
+/// error; stale ones of killed runs are cleaned up). The permissions of a
+/// file being replaced are kept.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?
-        .to_string_lossy()
-        .into_owned();
-    for attempt in 0..1000 {
-        let tmp = dir.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
-        let mut f = match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        };
-        let written = (|| {
-            f.write_all(bytes)?;
-            if let Ok(meta) = fs::metadata(path) {
-                f.set_permissions(meta.permissions())?;
-            }
-            f.sync_all()?;
-            drop(f);
-            fs::rename(&tmp, path)
-        })();
-        if written.is_err() {
-            let _ = fs::remove_file(&tmp);
-        }
-        written?;
-        // Make the rename itself durable (best effort: not every platform
-        // can open a directory).
-        if let Ok(d) = fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-        return Ok(());
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        format!("cannot create a temporary file for {name}"),
-    ))
+    track::atomic::write(path, bytes)
 }

@@ -3,8 +3,8 @@
 //!
 //! The output file's temporary twin is created before anything is read, so
 //! a path that cannot be written fails at once (exit 2) and a failure later
-//! leaves the previous report untouched; a Markdown report's charts are
-//! written beside it before the report itself. `-o -` writes a one-file
+//! leaves the previous report untouched; a Markdown report's charts
+//! folder is replaced as a whole, just before the report itself. `-o -` writes a one-file
 //! format (HTML, JSON, CSV, XLSX) to standard output instead.
 
 use std::io::Write as _;
@@ -115,15 +115,12 @@ pub fn charts_dir(target: &Path) -> PathBuf {
     }
 }
 
-/// Write the charts next to the report, each atomically.
+/// Write the charts next to the report: the charts directory is replaced
+/// as a whole, so it never mixes two runs' charts.
 fn write_charts(dir: &Path, charts: &[track::export::Attachment]) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("cannot create the charts directory {}", dir.display()))?;
-    for (file, bytes) in charts {
-        let path = dir.join(file);
-        atomic::write(&path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    Ok(())
+    let files = (charts.iter()).map(|(file, bytes)| (file.as_str(), bytes.as_slice()));
+    atomic::replace_dir(dir, files)
+        .with_context(|| format!("cannot write the charts directory {}", dir.display()))
 }
 
 /// A writer that counts the bytes written through it.

@@ -52,6 +52,7 @@ impl Exporter for Csv {
 /// column per period of any plan.
 fn evaluation(mut doc: Document, out: &mut dyn io::Write) -> anyhow::Result<Vec<Attachment>> {
     use super::record::evaluation::{columns, fields};
+    use crate::view::evaluation;
     let view = doc.view();
     let periods = super::evaluation_periods(&view);
     let mut buf = Vec::new();
@@ -63,8 +64,11 @@ fn evaluation(mut doc: Document, out: &mut dyn io::Write) -> anyhow::Result<Vec<
     }
     buf.push(b'\n');
     for pv in &view.plans {
-        let numbers = crate::view::evaluation::numbers(pv);
-        for (a, no) in pv.rows.iter().zip(&numbers) {
+        let (order, numbers) = (
+            evaluation::order(pv, view.lang),
+            evaluation::numbers(pv, view.lang),
+        );
+        for (a, no) in order.into_iter().map(|i| &pv.rows[i]).zip(&numbers) {
             for (i, f) in fields(pv, a, no, &periods).into_iter().enumerate() {
                 if i > 0 {
                     buf.push(b',');

@@ -296,7 +296,7 @@ fn render(
             }
             v
         })
-        .join(", ");
+        .join(lang.pick("，", ", "));
     let page = Page {
         lang: if lang.en() { "en" } else { "zh-CN" },
         title: report::document_title(view),

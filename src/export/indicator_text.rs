@@ -19,7 +19,7 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use super::chart::{self, Chart, Legend};
 use crate::display::{self, Lang};
 use crate::engine::{Assessment, Goal, MilestoneStatus};
-use crate::plan::{Direction, Indicator, Kind, Method, TargetExpr};
+use crate::plan::{Direction, Indicator, Kind, Method, Plan, TargetExpr};
 use crate::view::indicator::{Block, Row, Shown, path_at};
 
 #[derive(Debug, Clone, Copy)]
@@ -47,7 +47,17 @@ pub fn write(s: &Shown, opts: Options, out: &mut dyn Write) -> io::Result<()> {
     lines(out, &kv(definition(s)))?;
     for b in &s.blocks {
         writeln!(out)?;
-        let name = display::series_name(&b.a, s.plan, lang);
+        let mut name = display::series_name(&b.a, s.plan, lang);
+        // A parent's blocks include its sub-indicators'.
+        if b.a.indicator != s.indicator {
+            let child = s.plan.indicators[b.a.indicator].name_in(lang.en());
+            let child = format!("{}{child}", lang.pick("其中：", "of which: "));
+            name = if name.is_empty() {
+                child
+            } else {
+                format!("{child} · {name}")
+            };
+        }
         let heading = match (name.is_empty(), s.as_of) {
             (false, Some(p)) if lang == Lang::Zh => {
                 format!("{name}（{}）", display::as_of(p, lang))
@@ -316,13 +326,23 @@ fn period_table(s: &Shown, b: &Block, ascii: bool) -> comfy_table::Table {
 }
 
 /// The target level a series is judged against: `≥95%`, `90–95%`.
-fn level(a: &Assessment, ind: &Indicator, prec: u32, lang: Lang) -> Option<String> {
+fn level(a: &Assessment, ind: &Indicator, plan: &Plan, prec: u32, lang: Lang) -> Option<String> {
     let v = |d: Decimal| display::value(d, ind, prec);
     Some(match a.goal.as_ref()? {
         Goal::Cmp(op, l) => format!("{}{}", op.glyph(), v(*l)),
         Goal::Range { lo, hi, .. } => format!("{}–{}", v(*lo), v(*hi)),
-        Goal::Better { reference, .. } => {
-            format!("{} {}", lang.pick("优于", "better than"), v(*reference))
+        Goal::Better {
+            reference, strict, ..
+        } => {
+            let region =
+                (ind.target.region()).map_or(String::new(), |r| plan.region_name(r, lang.en()));
+            let word = match (strict, lang) {
+                (true, Lang::Zh) => "优于",
+                (false, Lang::Zh) => "不低于",
+                (true, Lang::En) => "better than",
+                (false, Lang::En) => "at least",
+            };
+            format!("{word} {region} {}", v(*reference))
         }
     })
 }
@@ -340,7 +360,7 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
         _ => dash(),
     };
     rows.push((l("最新值", "Latest"), latest));
-    if let Some(t) = level(a, ind, prec, lang) {
+    if let Some(t) = level(a, ind, s.plan, prec, lang) {
         rows.push((
             l("目标值", "Target level"),
             format!("{t} ({})", a.target_period),

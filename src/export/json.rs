@@ -68,7 +68,9 @@ fn evaluation(mut doc: Document, out: &mut dyn io::Write) -> anyhow::Result<Vec<
     let mut plans = Vec::new();
     for pv in &view.plans {
         let periods = evaluation::periods(pv.plan, pv.as_of);
-        let rows: Vec<Value> = (pv.rows.iter().zip(evaluation::numbers(pv)))
+        let order = evaluation::order(pv, view.lang);
+        let rows: Vec<Value> = (order.into_iter().map(|i| &pv.rows[i]))
+            .zip(evaluation::numbers(pv, view.lang))
             .map(|(a, no)| {
                 let mut f = fields(pv, a, &no, &periods).into_iter();
                 let mut obj = Map::new();

@@ -2,10 +2,12 @@
 //! kept, so a problem is shown in its line with the field marked), and
 //! placed rows as the long actuals CSV of `docs/plan-format.md#actuals-csv`.
 //!
-//! Input is UTF-8 (a BOM is accepted); a file saved in a legacy encoding
-//! (GBK from a Chinese Excel) is refused with how to re-save it, never read
-//! as mojibake. Comma-separated, or tab-separated when the first line has
-//! tabs and no commas (a table pasted out of a spreadsheet).
+//! Input is UTF-8 (a BOM is accepted), GB18030 (what Excel on Chinese
+//! Windows saves) or UTF-16 with a BOM, told apart as the actuals reader
+//! does ([`crate::encoding`]) and named in a note; bytes of none of these
+//! are refused with the line, never read as mojibake. Comma-separated, or
+//! tab-separated when the first line has tabs and no commas (a table
+//! pasted out of a spreadsheet; Excel's "Unicode text" is UTF-16 and tabs).
 
 use super::{Cell, LongRow, Row, SourceLine, Table};
 use crate::diag::{Diagnostic, Location};
@@ -13,10 +15,17 @@ use crate::diag::{Diagnostic, Location};
 /// The header `track import` writes.
 pub const LONG_HEADER: [&str; 5] = ["indicator", "region", "period", "value", "source"];
 
-/// Read a CSV file's bytes as a table; `file` is how it is named to the user.
-pub fn read_table(bytes: &[u8], file: &str) -> Result<Table, Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = utf8(bytes, file)?;
+/// Read a CSV file's bytes as a table; `file` is how it is named to the
+/// user. With the table, the note of a file that was not UTF-8.
+pub fn read_table(bytes: &[u8], file: &str) -> Result<(Table, Option<Diagnostic>), Diagnostic> {
+    let (text, enc) = crate::encoding::csv_text(bytes, file)?;
+    let note = (enc != crate::encoding::Text::Utf8).then(|| enc.note(file));
+    let table = table_of(&text, file)?;
+    Ok((table, note))
+}
+
+/// The table of a CSV file's text.
+fn table_of(text: &str, file: &str) -> Result<Table, Diagnostic> {
     let first_line = text.lines().next().unwrap_or("");
     let delimiter = if first_line.contains('\t') && !first_line.contains(',') {
         b'\t'
@@ -126,25 +135,42 @@ mod tests {
 
     #[test]
     fn reads_lines_with_spans_bom_and_tabs() {
-        let t = read_table(
+        let (t, note) = read_table(
             "\u{feff}指标,2020年,2021年\n学前三年毛入园率,93,\"94,4\"\n".as_bytes(),
             "t.csv",
         )
         .unwrap();
+        assert_eq!(note, None);
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[0].cells[0].text, "指标");
         let src = t.rows[1].source.as_ref().unwrap();
         assert_eq!(src.line, 2);
         assert_eq!(&src.text[src.spans[2].clone()], "\"94,4\"");
-        let t = read_table(b"a\tb\n1\t2\n", "t.tsv").unwrap();
+        let (t, _) = read_table(b"a\tb\n1\t2\n", "t.tsv").unwrap();
         assert_eq!(t.rows[1].cells[1].text, "2");
     }
 
     #[test]
-    fn legacy_encodings_are_refused_with_the_line() {
-        // "指标" in GBK on line 2.
-        let err = read_table(b"a,b\n\xd6\xb8\xb1\xea,1\n", "gbk.csv").unwrap_err();
-        assert_eq!(err.position().as_deref(), Some("gbk.csv:2:1"));
+    fn gb18030_and_utf16_are_read_with_a_note() {
+        // "指标" in GBK on line 2: what Excel on Chinese Windows saves.
+        let (t, note) = read_table(b"a,b\n\xd6\xb8\xb1\xea,1\n", "gbk.csv").unwrap();
+        assert_eq!(t.rows[1].cells[0].text, "指标");
+        assert_eq!(
+            note.unwrap().message,
+            "gbk.csv is GB18030 text, not UTF-8: read as GB18030"
+        );
+        // Excel's "Unicode text": UTF-16 with tabs.
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(crate::encoding::Text::Utf16Le.encode("指标\t2020\n毛入园率\t93\n"));
+        let (t, note) = read_table(&le, "u.txt").unwrap();
+        assert_eq!(t.rows[1].cells[1].text, "93");
+        assert!(note.unwrap().message.contains("UTF-16LE"));
+    }
+
+    #[test]
+    fn bytes_of_no_known_encoding_are_refused_with_the_line() {
+        let err = read_table(b"a,b\n\x81\x30x,1\n", "bad.csv").unwrap_err();
+        assert_eq!(err.position().as_deref(), Some("bad.csv:2:1"));
         assert!(err.help.as_deref().unwrap_or("").contains("UTF-8"));
     }
 }

@@ -212,7 +212,7 @@ target = ">= 95"
             value: value.parse().unwrap(),
             source: "import: t.xlsx!Sheet1".into(),
             cell: "t.xlsx!Sheet1!C2".into(),
-            location: Location::file_line("t.xlsx!Sheet1", 2),
+            at: (0, 1, 2),
         }
     }
 

@@ -46,7 +46,12 @@ pub struct LongRow {
     pub source: String,
     /// The cell it came from, `t.xlsx!Sheet1!C5`, for messages.
     pub cell: String,
-    pub location: Location,
+    /// Where the cell is: the index of its table among those imported
+    /// (0 from [`place`]; the caller numbers them), its row and column.
+    /// Its snippet is made from the table only if a message needs it: a
+    /// copy of the line for every cell would grow with the square of a
+    /// wide row.
+    pub at: (usize, usize, usize),
 }
 
 /// How to read a table.
@@ -305,7 +310,7 @@ impl Placer<'_> {
             value,
             source: self.source.clone(),
             cell: format!("{}!{}", self.t.name(), self.t.reference(r, c)),
-            location: self.t.location(r, c),
+            at: (0, r, c),
         };
         self.out.rows.push(row);
     }
@@ -324,7 +329,7 @@ pub(super) fn plural_values(n: usize) -> String {
 /// Keep one row per indicator, region and period: the same value twice is
 /// kept once; different values are an error at every cell involved, and
 /// none of them is kept (which one is right is for the user to say).
-pub fn dedupe(rows: Vec<LongRow>) -> (Vec<LongRow>, Vec<Diagnostic>) {
+pub fn dedupe(rows: Vec<LongRow>, tables: &[Table]) -> (Vec<LongRow>, Vec<Diagnostic>) {
     let mut index: HashMap<(String, String, Period), usize> = HashMap::new();
     let mut groups: Vec<Vec<LongRow>> = Vec::new();
     for row in rows {
@@ -364,11 +369,20 @@ pub fn dedupe(rows: Vec<LongRow>) -> (Vec<LongRow>, Vec<Diagnostic>) {
                     row.value,
                     others.join(", ")
                 ))
-                .at(row.location.clone())
+                .at(location(tables, row))
                 .label("another value for the same period")
                 .help("keep one value per indicator, region and period"),
             );
         }
     }
     (kept, errors)
+}
+
+/// The snippet of the cell a row came from.
+fn location(tables: &[Table], row: &LongRow) -> Location {
+    let (t, r, c) = row.at;
+    match tables.get(t) {
+        Some(t) => t.location(r, c),
+        None => Location::file_line(&row.cell, 1),
+    }
 }

@@ -187,7 +187,8 @@ impl Table {
             }) => {
                 let end = src.text.len();
                 let span = src.spans.get(c).cloned().unwrap_or(end..end);
-                Location::in_line(&self.file, src.line, src.text.clone(), span)
+                // Only the part of a long line around the cell is copied.
+                Location::window(&self.file, src.line, &src.text, span)
             }
             Some(row) => Location::file_line(&self.name(), row.number),
             None => Location::file_line(&self.name(), r + 1),

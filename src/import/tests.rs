@@ -521,7 +521,7 @@ fn a_fraction_in_a_percent_formatted_cell_is_caught() {
 
 #[test]
 fn csv_cells_point_into_their_line() {
-    let t =
+    let (t, _) =
         super::csv::read_table("指标,2020\n学前三年毛入园率,abc\n".as_bytes(), "w.csv").unwrap();
     let p = auto(&t);
     assert_eq!(
@@ -542,7 +542,7 @@ fn duplicates_are_kept_once_and_conflicts_drop_both() {
     ]);
     let p = auto(&t);
     assert!(p.errors.is_empty());
-    let (rows, errors) = dedupe(p.rows);
+    let (rows, errors) = dedupe(p.rows, std::slice::from_ref(&t));
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].period, Period::Year(2020));
     assert_eq!(errors.len(), 2);

@@ -11,6 +11,8 @@
 //! `2025年目标`, `属性`, `备注`, `单位`, `序号` — is skipped and named in
 //! one note per table, never refused.
 
+use std::collections::HashSet;
+
 use super::labels::{Label, Labels};
 use super::layout::{
     DESCRIPTIVE_WORDS, INDICATOR_WORDS, PERIOD_WORDS, VALUE_WORDS, find_column, not_needed,
@@ -57,12 +59,12 @@ impl Placer<'_> {
                     .count();
                 (hits, std::cmp::Reverse(c))
             });
+        // Columns that are not periods: one the actuals do not need is
+        // skipped with a note; among the periods, a typo in one is an error.
+        let is_period: HashSet<usize> = periods.iter().map(|&(c, _)| c).collect();
         let mut skipped = Vec::new();
         for c in 0..width {
-            if Some(c) == region_col || Some(c) == label_col {
-                continue;
-            }
-            if periods.iter().any(|&(pc, _)| pc == c) {
+            if Some(c) == region_col || Some(c) == label_col || is_period.contains(&c) {
                 continue;
             }
             if let Some(what) = not_needed(&t.cell(h, c).text) {

@@ -171,7 +171,7 @@ impl Indicator {
     /// The band around `level` within which an approximate target
     /// (`95%左右`) or `基本消除` is met: the indicator's `tolerance`, else 1
     /// for `%` units (a percentage point) and 2% of the level otherwise
-    /// (docs/plan-format.md#tolerance).
+    /// (docs/methods.md#approximate-targets).
     pub fn tolerance_for(&self, level: Decimal) -> Decimal {
         match self.tolerance {
             Some(t) => t,

@@ -74,6 +74,12 @@ impl Request {
     }
 }
 
+/// Whether indicator `i` is `of` or one of its sub-indicators (showing a
+/// parent shows its children).
+fn is_or_under(plan: &crate::plan::Plan, i: usize, of: usize) -> bool {
+    i == of || plan.ancestors(i).any(|p| p == of)
+}
+
 /// Every plan's selected rows, to be assessed.
 pub fn select<'w>(ws: &'w Workspace, req: &Request) -> Result<Vec<Selected<'w>>, InputError> {
     names::check(ws, req)?;
@@ -101,7 +107,7 @@ pub fn select<'w>(ws: &'w Workspace, req: &Request) -> Result<Vec<Selected<'w>>,
             };
             let mut units = plan_units(&ctx);
             if let Some((_, i)) = only {
-                units.retain(|u| u.indicator() == i);
+                units.retain(|u| is_or_under(&l.plan, u.indicator(), i));
             }
             out.push(Selected::new(
                 &l.plan,
@@ -122,7 +128,7 @@ pub fn select<'w>(ws: &'w Workspace, req: &Request) -> Result<Vec<Selected<'w>>,
         };
         let mut units = plan_units(&ctx);
         if let Some((_, i)) = only {
-            units.retain(|u| u.indicator() == i);
+            units.retain(|u| is_or_under(&l.plan, u.indicator(), i));
         }
         let units = pick::rows(units, &ctx, req);
         out.push(Selected::new(

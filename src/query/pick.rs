@@ -23,11 +23,37 @@ pub(super) fn rows(units: Vec<Unit>, ctx: &Context, req: &Request) -> Vec<Unit> 
     };
     if let Some(g) = &req.group {
         let plan = ctx.plan;
-        units.retain(|u| {
-            let ind = &plan.indicators[u.indicator()];
+        let in_group = |i: usize| {
+            let ind = &plan.indicators[i];
             ind.group.as_deref() == Some(g.as_str()) || ind.group_en.as_deref() == Some(g.as_str())
-        });
+        };
+        // A sub-indicator belongs to its parent's group.
+        units.retain(|u| in_group(u.indicator()) || plan.ancestors(u.indicator()).any(in_group));
     }
+    under_parents(units, ctx)
+}
+
+/// Sub-indicators right after their parent (`docs/plan-format.md#sub-indicators`),
+/// whatever the plan's order; a plan without any keeps its rows as they are.
+fn under_parents(mut units: Vec<Unit>, ctx: &Context) -> Vec<Unit> {
+    let plan = ctx.plan;
+    if plan.indicators.iter().all(|i| i.parent.is_none()) {
+        return units;
+    }
+    // Each indicator's place in a walk of the tree: roots in plan order,
+    // each followed by its children in plan order.
+    let mut rank = vec![0usize; plan.indicators.len()];
+    let mut next = 0;
+    let mut stack: Vec<usize> = (0..plan.indicators.len())
+        .rev()
+        .filter(|&i| plan.indicators[i].parent.is_none())
+        .collect();
+    while let Some(i) = stack.pop() {
+        rank[i] = next;
+        next += 1;
+        stack.extend(plan.children(i).iter().rev());
+    }
+    units.sort_by_key(|u| rank[u.indicator()]);
     units
 }
 

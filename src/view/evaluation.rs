@@ -18,7 +18,7 @@
 use rust_decimal::Decimal;
 
 use super::grid::{Cell, Column, Grid, Kind, Line, Number, Row};
-use super::{PlanView, View, narrative};
+use super::{PlanView, View, counted, narrative};
 use crate::display::{self, Lang};
 use crate::engine::{Assessment, Status};
 use crate::period::{Period, TICKS_PER_YEAR};
@@ -130,7 +130,7 @@ fn columns(pv: &PlanView, lang: Lang) -> Vec<(&'static str, Column)> {
                 } else {
                     format!("{tt} target")
                 },
-                Kind::Number,
+                Kind::Text,
             ),
         ),
         (
@@ -172,7 +172,8 @@ pub fn grid(view: &View, pv: &PlanView, layout: &Layout, anchors: Option<&[Strin
     let all = columns(pv, lang);
     let mut rows = Vec::new();
     let mut last_group: Option<&str> = None;
-    for ((i, a), no) in pv.rows.iter().enumerate().zip(numbers(pv)) {
+    for (i, no) in order(pv, lang).into_iter().zip(numbers(pv, lang)) {
+        let a = &pv.rows[i];
         let ind = &pv.plan.indicators[a.indicator];
         let group = ind.group_in(lang.en());
         let first_of_group = group.is_some() && group != last_group;
@@ -182,7 +183,7 @@ pub fn grid(view: &View, pv: &PlanView, layout: &Layout, anchors: Option<&[Strin
             cells,
             status: a.status,
             anchor: anchors.and_then(|x| x.get(i)).cloned(),
-            depth: u8::from(ind.parent.is_some()) * 2,
+            depth: u8::from(ind.parent.is_some()),
         }));
     }
     let grid = Grid {
@@ -228,14 +229,24 @@ fn choose(grid: Grid, all: &[(&'static str, Column)], layout: &Layout) -> Grid {
     Grid { columns, rows }
 }
 
-/// Each row's number in the table: 1, 2, … for indicators, (1), (2), …
-/// for the sub-indicators after one (a row of the same indicator again —
+/// The rows in the table's order: group by group, in the order the plan's
+/// groups first appear (as the status table shows them), each group's
+/// indicators in plan order with sub-indicators under their parent.
+pub fn order(pv: &PlanView, lang: Lang) -> Vec<usize> {
+    super::grouped(pv, lang)
+        .into_iter()
+        .flat_map(|(_, rows)| rows)
+        .collect()
+}
+
+/// The number of each row of [`order`]: 1, 2, … for indicators, (1), (2),
+/// … for the sub-indicators after one (a row of the same indicator again —
 /// another region's — takes the same number).
-pub fn numbers(pv: &PlanView) -> Vec<String> {
+pub fn numbers(pv: &PlanView, lang: Lang) -> Vec<String> {
     let (mut top, mut sub) = (0, 0);
     let mut last: Option<usize> = None;
     let mut out: Vec<String> = Vec::with_capacity(pv.rows.len());
-    for a in &pv.rows {
+    for a in order(pv, lang).into_iter().map(|i| &pv.rows[i]) {
         if last == Some(a.indicator) {
             let again = out.last().cloned().unwrap_or_default();
             out.push(again);
@@ -277,6 +288,19 @@ fn cells(pv: &PlanView, a: &Assessment, lang: Lang, no: String, first: bool) -> 
             name = format!("{name} · {series}");
         }
     }
+    if ind.is_heading() {
+        // A heading: its sub-indicators carry the targets.
+        let mut cells = vec![Cell::default(); 5 + periods(pv.plan, pv.as_of).len() + 7];
+        cells[0] = Cell::text(no);
+        cells[1] = Cell::text(if first {
+            ind.group_in(lang.en()).unwrap_or("").to_string()
+        } else {
+            String::new()
+        });
+        cells[2] = Cell::text(name);
+        cells[3] = Cell::text(kind_word(ind.kind, lang));
+        return cells;
+    }
     let mut cells = vec![
         Cell::text(no),
         Cell::text(if first {
@@ -301,6 +325,15 @@ fn cells(pv: &PlanView, a: &Assessment, lang: Lang, no: String, first: bool) -> 
         cells.push(at.map_or_else(Cell::default, value));
     }
     let mut target = target_as_written(ind, a, pv.plan, lang);
+    // A reference region's level, beside the words that name it.
+    if let (Some(r), Some(level)) = (ind.target.region(), a.target) {
+        let region = pv.plan.region_name(r, lang.en());
+        let level = display::value(level, ind, prec);
+        target = match lang {
+            Lang::Zh => format!("{target}（{region}{level}）"),
+            Lang::En => format!("{target} ({region}: {level})"),
+        };
+    }
     if a.target_period != pv.plan.target {
         target = format!("{target} ({})", period_label(a.target_period, lang));
     }
@@ -461,11 +494,6 @@ fn per_year_cell(per_year: PerYear, ind: &Indicator, lang: Lang) -> Option<Cell>
             ))
         }
     }
-}
-
-/// The indicators a summary counts: every row but a heading's.
-fn counted<'v>(pv: &'v PlanView) -> impl Iterator<Item = &'v Assessment> {
-    (pv.rows.iter()).filter(|a| !pv.plan.indicators[a.indicator].is_heading())
 }
 
 /// `6项提前实现，5项快于预期` / `6 achieved early, 5 ahead of schedule`.

@@ -44,7 +44,7 @@ impl View<'_> {
     /// How many rows have each status word, in status order (achieved
     /// early before achieved): `(status, word, count)`.
     pub fn counts(&self) -> Vec<(Status, &'static str, usize)> {
-        tally(self.plans.iter().flat_map(|p| &p.rows), self.lang)
+        tally(self.plans.iter().flat_map(counted), self.lang)
     }
 }
 
@@ -66,9 +66,15 @@ pub fn tally<'a>(
     out.into_iter().map(|(s, _, w, n)| (s, w, n)).collect()
 }
 
+/// The rows a summary counts: all but a heading's (an indicator without a
+/// target of its own, whose sub-indicators are counted instead).
+pub fn counted<'v>(pv: &'v PlanView) -> impl Iterator<Item = &'v Assessment> {
+    (pv.rows.iter()).filter(|a| !pv.plan.indicators[a.indicator].is_heading())
+}
+
 /// The status summary line: `11 项指标: 提前实现 3 · 基本符合预期 2 …`.
 pub fn summary(view: &View) -> String {
-    let total: usize = view.plans.iter().map(|p| p.rows.len()).sum();
+    let total: usize = view.plans.iter().map(|p| counted(p).count()).sum();
     let parts: Vec<String> = view
         .counts()
         .into_iter()
@@ -87,8 +93,12 @@ pub fn summary(view: &View) -> String {
 /// `(Some(group), row indices)` per heading, `(None, …)` for ungrouped ones.
 pub fn grouped<'v>(pv: &'v PlanView, lang: Lang) -> Vec<(Option<&'v str>, Vec<usize>)> {
     let mut out: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
+    let plan = pv.plan;
     for (i, a) in pv.rows.iter().enumerate() {
-        let g = pv.plan.indicators[a.indicator].group_in(lang.en());
+        // A sub-indicator without a group of its own is in its parent's.
+        let g = std::iter::once(a.indicator)
+            .chain(plan.ancestors(a.indicator))
+            .find_map(|j| plan.indicators[j].group_in(lang.en()));
         match out.iter_mut().find(|(og, _)| *og == g) {
             Some((_, rows)) => rows.push(i),
             None => out.push((g, vec![i])),

@@ -81,6 +81,14 @@ impl Narrator<'_> {
     /// a common noun (“The three-year …”, but “GDP …” stays).
     fn subject(&self) -> String {
         let mut name = self.ind.name_in(self.lang.en()).to_string();
+        // A sub-indicator is named under its parent: 义务教育标准班额比例（小学）.
+        if let Some(p) = self.ind.parent {
+            let parent = self.plan.indicators[p].name_in(self.lang.en());
+            name = match self.lang {
+                Lang::Zh => format!("{parent}（{name}）"),
+                Lang::En => format!("{parent} ({name})"),
+            };
+        }
         let own = self.plan.region.as_deref().unwrap_or("");
         if self.a.region != own || !self.a.breakdown.is_empty() {
             let series = display::series_name(self.a, self.plan, self.lang);

@@ -30,6 +30,9 @@ impl StatusRow {
         let ind = &pv.plan.indicators[a.indicator];
         let prec = precision(ind, a);
         let mut name = ind.name_in(lang.en()).to_string();
+        if ind.parent.is_some() {
+            name = format!("{}{name}", lang.pick("其中：", "of which: "));
+        }
         if !ind.is_percent() && !ind.unit.is_empty() {
             name = format!("{name} ({})", ind.unit_in(lang.en()));
         }
@@ -40,6 +43,14 @@ impl StatusRow {
             };
         }
         let dash = || "—".to_string();
+        if ind.is_heading() {
+            // A heading: its sub-indicators carry the targets.
+            return StatusRow {
+                name,
+                series: view.by_series.then(String::new),
+                ..StatusRow::blank()
+            };
+        }
         let baseline = match (a.baseline, a.baseline_period) {
             (Some(b), Some(p)) if p != ind.baseline_period => {
                 format!("{} ({p})", value(b, ind, prec))
@@ -65,6 +76,22 @@ impl StatusRow {
         }
     }
 
+    /// A row without figures.
+    fn blank() -> StatusRow {
+        StatusRow {
+            name: String::new(),
+            series: None,
+            baseline: String::new(),
+            latest: String::new(),
+            target: String::new(),
+            gap: String::new(),
+            completion: String::new(),
+            time_progress: String::new(),
+            change: String::new(),
+            status: String::new(),
+        }
+    }
+
     /// The cells in the order of [`columns`].
     fn cells(self) -> Vec<Cell> {
         let mut cells = vec![self.name];
@@ -81,6 +108,11 @@ impl StatusRow {
         ]);
         cells.into_iter().map(Cell::from).collect()
     }
+}
+
+/// Whether a row is a sub-indicator's (indented under its parent).
+fn ind_parent(pv: &PlanView, a: &Assessment) -> bool {
+    pv.plan.indicators[a.indicator].parent.is_some()
 }
 
 /// The columns of the status table.
@@ -119,7 +151,7 @@ pub fn grid(view: &View, pv: &PlanView, anchors: Option<&[String]>) -> Grid {
                 cells: StatusRow::of(view, pv, a).cells(),
                 status: a.status,
                 anchor: anchors.and_then(|x| x.get(i)).cloned(),
-                depth: u8::from(group.is_some()),
+                depth: u8::from(group.is_some()) + u8::from(ind_parent(pv, a)),
             }));
         }
     }

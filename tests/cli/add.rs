@@ -7,7 +7,7 @@
 use crate::{output as track, stderr_of as stderr, stdout_of as stdout};
 use assert_cmd::Command;
 
-fn add_workspace() -> tempfile::TempDir {
+pub(crate) fn add_workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("track.toml"), "plans = [\"plan.toml\"]\n").unwrap();
     std::fs::write(

@@ -524,6 +524,22 @@ fn html_report_renders_in_chromium() {
     );
     assert_eq!(count(&dom, "<svg"), series, "one chart per indicator");
     assert_eq!(count(&dom, "<script"), 0);
+    // The evaluation table as the browser lays it out: a column per year,
+    // the official words, the summary paragraph.
+    for text in [
+        "<th>2020年基期值</th>",
+        "<th>2021年</th>",
+        "<th>年均提高</th>",
+        "<th>序时进度</th>",
+        "<th>进展情况</th>",
+        "提前实现",
+        "纳入监测的7项主要指标中",
+    ] {
+        assert!(
+            dom.contains(text),
+            "{text} in the page the browser laid out"
+        );
+    }
 }
 
 #[test]

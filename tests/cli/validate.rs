@@ -249,17 +249,30 @@ fn csv_that_would_be_misread_is_refused_with_its_place() {
             .contains("2024")
     );
 
-    // GBK, as Excel saves a CSV on a Chinese Windows: 县统计公报.
+    // GBK, as Excel saves a CSV on a Chinese Windows: 县统计公报. Read as
+    // GB18030, with a note.
     let dir =
         one_file_workspace(b"indicator,period,value,source\na,2020,93,\xcf\xd8\xcd\xb3\xbc\xc6\n");
     let out = run(dir.path(), &["validate"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    has(
+        &out.stderr,
+        "actuals.csv is GB18030 text, not UTF-8: read as GB18030",
+    );
+    // Past the first MiB, which was UTF-8, such bytes are an error.
+    let mut csv = b"indicator,period,value,source\n".to_vec();
+    let rows = (1 << 20) / 11 + 1;
+    csv.extend(b"a,2020,93,\n".repeat(rows));
+    csv.extend(b"a,2020,93,\xcf\xd8\xcd\xb3\xbc\xc6\na,2021,\xcf\n");
+    let dir = one_file_workspace(&csv);
+    let out = run(dir.path(), &["validate"]);
     assert_eq!(out.code, 2);
     has(&out.stderr, "actuals.csv is not UTF-8 text");
-    has(&out.stderr, "--> actuals.csv:2:11");
-    has(&out.stderr, "iconv -f GBK -t UTF-8");
+    has(&out.stderr, &format!("--> actuals.csv:{}:11", rows + 2));
+    has(&out.stderr, "iconv -f GB18030 -t UTF-8");
     assert!(
-        out.stderr.contains("error: 1 problem found"),
-        "once a file: {}",
+        out.stderr.contains("error: 2 problems found"),
+        "not UTF-8 once a file (and the width of line 2 after it): {}",
         out.stderr
     );
 

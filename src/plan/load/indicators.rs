@@ -1,7 +1,7 @@
 //! The `[[indicator]]` tables: every key, the baseline as the plans'
 //! tables write it (`93`, `"11.4年"`, `"——"` for none), the tolerance of
 //! approximate targets, and sub-indicators (`parent`), which must name an
-//! indicator of the plan and never form a cycle (docs/plan-format.md#indicators).
+//! indicator of the plan and never form a cycle (docs/plan-format.md#indicator-keys).
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

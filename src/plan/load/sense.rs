@@ -1,5 +1,5 @@
 //! Targets that parse but mean nothing, reported at their line
-//! (docs/plan-format.md#targets): a relative change of a baseline of 0
+//! (docs/plan-format.md#target-expressions): a relative change of a baseline of 0
 //! (still 0), a decrease past −100% (below zero), `全覆盖` outside `%`
 //! units, a reference region that is the plan's own (never compared);
 //! and, as warnings, a `%` target outside 0–100% (no share gets there,

@@ -1,7 +1,7 @@
 //! An indicator's target and milestones: a number, a string expression
 //! (parsed with the indicator's unit, its reference region found among the
 //! plan's) or a table (`better_than`, `at_least`, `above`,
-//! `every_period`), and the direction they imply (docs/plan-format.md#targets).
+//! `every_period`), and the direction they imply (docs/plan-format.md#target-expressions).
 
 use std::ops::Range;
 
@@ -305,7 +305,7 @@ impl Reader<'_> {
 
 /// In `%` units 100 is a share's ceiling and 0 its floor: "100%" or
 /// "保持" from a baseline of 100 can only mean "not below 100", and 0
-/// "not above 0" (docs/plan-format.md#targets).
+/// "not above 0" (docs/plan-format.md#target-expressions).
 fn bounded_direction(ind: &Indicator) -> Option<Direction> {
     if !ind.is_percent() {
         return None;

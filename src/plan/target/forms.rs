@@ -1,4 +1,4 @@
-//! The forms a target may take (docs/plan-format.md#targets), for the help
+//! The forms a target may take (docs/plan-format.md#target-expressions), for the help
 //! of a target that does not parse: the list, and the form closest to what
 //! was written, with the user's own number in it.
 

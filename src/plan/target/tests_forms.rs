@@ -1,5 +1,5 @@
 //! Unit tests of the forms the plans' own tables write
-//! (docs/plan-format.md#targets): units, approximate levels, multiples,
+//! (docs/plan-format.md#target-expressions): units, approximate levels, multiples,
 //! keep-improving and every-period words, coverage and elimination.
 
 use super::tests::{cmp, d, err, ok, reach};

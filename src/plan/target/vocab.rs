@@ -3,7 +3,7 @@
 //! nothing, ">=" over ">"), ASCII letters case-insensitively, and a phrase
 //! ending in a letter must not run into another letter ("over" does not
 //! match "overall"). Chinese comparators follow 民法典 第一千二百五十九条
-//! (docs/plan-format.md#targets): `以上`, `以下`, `以内`, `不低于`, `不超过`
+//! (docs/plan-format.md#target-expressions): `以上`, `以下`, `以内`, `不低于`, `不超过`
 //! include the number; `超过`, `高于`, `低于`, `不满` exclude it.
 
 use super::{Direction, Monotone, Op};
