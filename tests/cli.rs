@@ -321,6 +321,8 @@ mod formats;
 mod generate;
 #[path = "cli/import.rs"]
 mod import;
+#[path = "cli/import_offices.rs"]
+mod import_offices;
 #[path = "cli/init.rs"]
 mod init;
 #[path = "cli/inputs.rs"]

@@ -4,7 +4,10 @@
 //! A label is matched as written (normalised: half-width, spaces collapsed,
 //! lower case), without decoration (numbering `1.`, `（一）`, `一、`; a unit
 //! `（%）`; a colon) and without spaces (`学 前 教 育` is aligned, not
-//! different). Invariants: a label that names several indicators is
+//! different); each of its forms names an indicator by a name as written
+//! before one by a name without its decoration. A sub-row's label
+//! (`其中:小学`) is matched among its parent's sub-indicators
+//! ([`Names::indicator_among`]). Invariants: a label that names several indicators is
 //! [`Found::Many`], never a guess; a plan that declares no regions accepts
 //! any (`docs/plan-format.md#regions`); suggestions come from the plan's own names (and, for
 //! periods, the years around its span). Nothing here reports: the caller
@@ -106,9 +109,10 @@ pub(super) enum Found<T> {
 
 pub(super) struct Names<'p> {
     pub(super) plan: &'p Plan,
-    /// A name's normalised form, to the indicators that have it: a label
-    /// matches these before [`Names::loose`], so that `义务教育标准班额比例`
-    /// names the parent even where a child is `义务教育标准班额比例(小学)`.
+    /// A name's normalised form, to the indicators that have it: each form
+    /// of a label is looked up here before [`Names::loose`], so that
+    /// `义务教育标准班额比例` names the parent even where a child is
+    /// `义务教育标准班额比例(小学)`.
     indicators: HashMap<String, Vec<usize>>,
     /// A name without decoration or spaces, to the indicators that have it.
     loose: HashMap<String, Vec<usize>>,
@@ -168,10 +172,9 @@ impl<'p> Names<'p> {
     }
 
     pub(super) fn indicator(&self, label: &str) -> Found<usize> {
-        let keys = label_keys(label);
-        for map in [&self.indicators, &self.loose] {
-            for k in &keys {
-                match map.get(k).map(Vec::as_slice) {
+        for k in label_keys(label) {
+            for map in [&self.indicators, &self.loose] {
+                match map.get(&k).map(Vec::as_slice) {
                     Some([one]) => return Found::One(*one),
                     Some(many) if many.len() > 1 => return Found::Many(many.to_vec()),
                     _ => {}

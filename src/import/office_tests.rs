@@ -208,6 +208,36 @@ fn a_parent_name_is_not_taken_for_a_child_named_with_it() {
 }
 
 #[test]
+fn each_form_of_a_label_names_by_a_name_as_written_first() {
+    let src = r#"
+[plan]
+id = "p"
+name = "p"
+baseline = 2020
+target = 2025
+[[indicator]]
+id = "teachers"
+name = "专任教师"
+unit = "人"
+baseline = 100
+target = "120"
+[[indicator]]
+id = "primary-share"
+name = "专任教师(小学)(%)"
+unit = "%"
+baseline = 40
+target = "50"
+"#;
+    let plan = parse_plan(src, "p.toml").unwrap().0;
+    let names = Names::new(&plan);
+    assert!(matches!(names.indicator("专任教师"), Found::One(0)));
+    // Without its unit, the second name is the label as written: not the
+    // first name, which is only the label without its bracket.
+    assert!(matches!(names.indicator("专任教师(小学)"), Found::One(1)));
+    assert!(matches!(names.indicator("专任教师（小学）"), Found::One(1)));
+}
+
+#[test]
 fn sub_rows_in_long_and_transposed_tables() {
     let t = sheet(&[
         &["指标", "年份", "数值"],

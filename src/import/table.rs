@@ -2,7 +2,7 @@
 //! CSV file) as a grid of [`Cell`]s, read by [`csv`](super::csv) or `xlsx`,
 //! with the row numbers a spreadsheet shows and, for CSV, each line as
 //! written. A value cell is read as people type numbers (`94.4`, `94.4%`,
-//! `９４．４％`, `1,234`, blank or dashes for missing) and a period as written
+//! `９４．４％`, `1,234`, blank, dashes or a slash for missing) and a period as written
 //! in a header or a cell (`2020`, `2020年`, `2020年度`, `2021-Q1`, `2021-06`,
 //! a date, full-width digits too).
 //!
