@@ -373,3 +373,20 @@ fn columns_the_actuals_do_not_need() {
         assert_eq!(not_needed(header), want, "{header:?}");
     }
 }
+
+proptest::proptest! {
+    /// A percentage cell is read exactly as shown: a figure with up to 4
+    /// decimals, stored by Excel as the double nearest its hundredth and
+    /// given by calamine as that double's shortest decimal, comes back as
+    /// the figure, never as 97.05000000000001.
+    #[test]
+    fn a_percentage_cell_reads_back_as_the_figure_shown(units in 0i64..100_000_000, scale in 0u32..=4) {
+        let shown = rust_decimal::Decimal::new(units, scale);
+        let held: f64 = (shown / rust_decimal::Decimal::ONE_HUNDRED).to_string().parse().unwrap();
+        let cell = format!("pct:{held}");
+        let t = sheet(&[&["指标", "2021"], &["义务教育标准班额比例", ""], &["其中:小学", &cell]]);
+        let p = place_in(&t);
+        proptest::prop_assert!(p.errors.is_empty(), "{:?}", messages(&p));
+        proptest::prop_assert_eq!(p.rows[0].value.normalize(), shown.normalize());
+    }
+}

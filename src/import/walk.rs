@@ -59,23 +59,8 @@ impl Placer<'_> {
                     .count();
                 (hits, std::cmp::Reverse(c))
             });
-        // Columns that are not periods: one the actuals do not need is
-        // skipped with a note; among the periods, a typo in one is an error.
-        let is_period: HashSet<usize> = periods.iter().map(|&(c, _)| c).collect();
-        let mut skipped = Vec::new();
-        for c in 0..width {
-            if Some(c) == region_col || Some(c) == label_col || is_period.contains(&c) {
-                continue;
-            }
-            if let Some(what) = not_needed(&t.cell(h, c).text) {
-                if self.column_filled(h, c) {
-                    skipped.push((h, c, what));
-                }
-            } else if c > first_period {
-                self.not_a_period_column(h, c);
-            }
-        }
-        self.note_skipped(h, "column", &skipped);
+        let keys = [region_col, label_col];
+        self.other_columns(h, &periods, first_period, keys);
         let Some(label_col) = label_col else {
             self.out.errors.push(
                 t.error_table(
@@ -111,6 +96,33 @@ impl Placer<'_> {
                 self.value(r, c, ind, &region, p);
             }
         }
+    }
+
+    /// The columns of a wide table that are neither periods nor `keys`
+    /// (label, region): one the actuals do not need is skipped with a note;
+    /// among the periods, a typo in one is an error.
+    fn other_columns(
+        &mut self,
+        h: usize,
+        periods: &[(usize, Period)],
+        first_period: usize,
+        keys: [Option<usize>; 2],
+    ) {
+        let is_period: HashSet<usize> = periods.iter().map(|&(c, _)| c).collect();
+        let mut skipped = Vec::new();
+        for c in 0..self.t.width() {
+            if keys.contains(&Some(c)) || is_period.contains(&c) {
+                continue;
+            }
+            if let Some(what) = not_needed(&self.t.cell(h, c).text) {
+                if self.column_filled(h, c) {
+                    skipped.push((h, c, what));
+                }
+            } else if c > first_period {
+                self.not_a_period_column(h, c);
+            }
+        }
+        self.note_skipped(h, "column", &skipped);
     }
 
     /// A column among the periods that is not one: a typo in a period is
