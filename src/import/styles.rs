@@ -77,12 +77,17 @@ impl BookStyles {
     }
 }
 
-/// A part of the archive as text; `None` when absent or unreadable.
+/// The most of a part read: a sheet past it (or a compressed bomb) has its
+/// styles unknown rather than the memory exhausted.
+const PART_LIMIT: u64 = 512 << 20;
+
+/// A part of the archive as text; `None` when absent, unreadable or
+/// larger than [`PART_LIMIT`].
 fn part(zip: &mut zip::ZipArchive<File>, name: &str) -> Option<String> {
-    let mut f = zip.by_name(name).ok()?;
+    let f = zip.by_name(name).ok()?;
     let mut text = String::new();
-    f.read_to_string(&mut text).ok()?;
-    Some(text)
+    f.take(PART_LIMIT + 1).read_to_string(&mut text).ok()?;
+    (text.len() as u64 <= PART_LIMIT).then_some(text)
 }
 
 /// The value of attribute `key` of an element, unescaped.
