@@ -63,7 +63,7 @@ pub enum Command {
     Add(AddArgs),
     /// One indicator in depth: every period, changes, target path, projection, chart
     Show(ShowArgs),
-    /// Write a report: HTML (self-contained, with charts), Markdown, JSON, CSV or XLSX
+    /// Write a report: HTML (self-contained, with charts), Markdown, Word (DOCX), XLSX, JSON or CSV
     Report(ReportArgs),
     /// Write a starter workspace: track.toml, a commented plan and actuals
     Init(InitArgs),
@@ -264,6 +264,7 @@ pub enum ReportFormatArg {
     Json,
     Csv,
     Xlsx,
+    Docx,
 }
 
 #[derive(Debug, Args)]

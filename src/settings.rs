@@ -118,6 +118,7 @@ pub fn report_format(arg: Option<ReportFormatArg>) -> Option<Format> {
         ReportFormatArg::Json => Format::Json,
         ReportFormatArg::Csv => Format::Csv,
         ReportFormatArg::Xlsx => Format::Xlsx,
+        ReportFormatArg::Docx => Format::Docx,
     })
 }
 

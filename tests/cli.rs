@@ -327,6 +327,8 @@ mod import_offices;
 mod init;
 #[path = "cli/inputs.rs"]
 mod inputs;
+#[path = "cli/office.rs"]
+mod office;
 #[path = "cli/report.rs"]
 mod report;
 #[path = "cli/select.rs"]

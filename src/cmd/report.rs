@@ -1,11 +1,12 @@
 //! `track report -o FILE`: the assessed plans written as HTML, Markdown,
-//! JSON, CSV or XLSX (see [`track::export`]).
+//! Word, XLSX, JSON or CSV (see [`track::export`]).
 //!
 //! The output file's temporary twin is created before anything is read, so
 //! a path that cannot be written fails at once (exit 2) and a failure later
 //! leaves the previous report untouched; a Markdown report's charts
-//! folder is replaced as a whole, just before the report itself. `-o -` writes a one-file
-//! format (HTML, JSON, CSV, XLSX) to standard output instead.
+//! folder is replaced as a whole, just before the report itself. `-o -`
+//! writes a one-file format (HTML, DOCX, XLSX, JSON, CSV) to standard
+//! output instead.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -27,13 +28,13 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         if format == Format::Markdown {
             bail!("a Markdown report writes its charts as files beside it: name a file with -o");
         }
-        req.points = !format.streams();
+        req.points = format.points();
         let ws = super::load(&args.input, global)?;
         let doc = super::document(
             &ws,
             &req,
             options(global, &ws, &req, format, ""),
-            format.charts(),
+            format.matrix(),
         )?;
         let mut out = super::raw_stdout();
         format.exporter()?.export(doc, &mut out)?;
@@ -42,7 +43,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
     }
     let format = report_format(&args.output, explicit)?;
     // Documents show every period (charts, the evaluation table).
-    req.points = !format.streams();
+    req.points = format.points();
     // `-C DIR` means "as if started in DIR": the output is relative to it too.
     let path = match &global.dir {
         Some(dir) if args.output.is_relative() => dir.join(&args.output),
@@ -60,7 +61,7 @@ pub fn run(args: &ReportArgs, global: &Global) -> anyhow::Result<ExitCode> {
         &ws,
         &req,
         options(global, &ws, &req, format, &charts_name),
-        format.charts(),
+        format.matrix(),
     )?;
     let shown = target.display().to_string();
     let mut w = Counted {

@@ -5,8 +5,8 @@
 //! assessed. The machine formats ([`csv`], [`json`]) stream it — rows are
 //! assessed and written a batch at a time, so ten million rows need only a
 //! few batches of memory — and share one [`record`] of stable English
-//! columns; the human formats ([`table`], [`markdown`], [`html`], [`xlsx`])
-//! assess it whole into a [`View`] and draw the tables of
+//! columns; the human formats ([`table`], [`markdown`], [`html`], [`xlsx`],
+//! [`docx`]) assess it whole into a [`View`] and draw the tables of
 //! [`crate::view`], escaping text with [`escape`] for the markup it lands
 //! in. `show`'s one-indicator document has its own two writers
 //! ([`indicator_text`], [`indicator_json`]).
@@ -19,12 +19,18 @@
 
 pub mod chart;
 pub mod csv;
+#[cfg(feature = "docx")]
+pub mod docx;
 pub mod escape;
 pub mod html;
 pub mod indicator_json;
 pub mod indicator_text;
 pub mod json;
 pub mod markdown;
+#[cfg(any(feature = "xlsx", feature = "docx"))]
+pub mod office;
+#[cfg(feature = "docx")]
+pub mod png;
 pub mod record;
 pub mod svg;
 pub mod table;
@@ -54,6 +60,8 @@ pub enum Format {
     Csv,
     /// An Excel workbook (reports only; cargo feature `xlsx`).
     Xlsx,
+    /// A Word document (reports only; cargo feature `docx`).
+    Docx,
 }
 
 impl Format {
@@ -66,6 +74,7 @@ impl Format {
             "json" => Format::Json,
             "csv" => Format::Csv,
             "xlsx" => Format::Xlsx,
+            "docx" => Format::Docx,
             _ => return None,
         })
     }
@@ -78,6 +87,7 @@ impl Format {
             Format::Json => "json",
             Format::Csv => "csv",
             Format::Xlsx => "xlsx",
+            Format::Docx => "docx",
         }
     }
 
@@ -89,7 +99,19 @@ impl Format {
     /// Whether a report in this format draws charts, which need every
     /// point of a series.
     pub fn charts(self) -> bool {
+        matches!(self, Format::Html | Format::Markdown | Format::Docx)
+    }
+
+    /// Whether a report in this format has the regional matrix.
+    pub fn matrix(self) -> bool {
         matches!(self, Format::Html | Format::Markdown)
+    }
+
+    /// Whether a report in this format needs every point of a series: for
+    /// its charts, or for the evaluation table's column per period (every
+    /// format people read).
+    pub fn points(self) -> bool {
+        !self.streams()
     }
 
     /// The exporter of this format.
@@ -104,12 +126,19 @@ impl Format {
             Format::Xlsx => Box::new(xlsx::Xlsx),
             #[cfg(not(feature = "xlsx"))]
             Format::Xlsx => bail!(NO_XLSX),
+            #[cfg(feature = "docx")]
+            Format::Docx => Box::new(docx::Docx),
+            #[cfg(not(feature = "docx"))]
+            Format::Docx => bail!(NO_DOCX),
         })
     }
 }
 
 /// Said wherever XLSX is asked of a build without it.
 pub const NO_XLSX: &str = "this track was built without XLSX support (cargo feature `xlsx`)";
+
+/// Said wherever Word output is asked of a build without it.
+pub const NO_DOCX: &str = "this track was built without Word support (cargo feature `docx`)";
 
 /// The format of a report: the extension's, else `--format`; a `--format`
 /// that contradicts the extension is an error (a `.html` file holding JSON
@@ -124,12 +153,15 @@ pub fn report_format(path: &Path, explicit: Option<Format>) -> anyhow::Result<Fo
         ),
         (Some(f), _) | (None, Some(f)) => f,
         (None, None) => bail!(
-            "cannot tell the report format from {}: use an extension (.html, .md, .json, .csv, .xlsx) or --format",
+            "cannot tell the report format from {}: use an extension (.html, .md, .docx, .xlsx, .json, .csv) or --format",
             path.display()
         ),
     };
     if format == Format::Xlsx && !cfg!(feature = "xlsx") {
         bail!(NO_XLSX);
+    }
+    if format == Format::Docx && !cfg!(feature = "docx") {
+        bail!(NO_DOCX);
     }
     Ok(format)
 }

@@ -249,8 +249,8 @@ fn xlsx_report_has_numbers_and_neutralised_text() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
     let (_tmp, out) = report(&fixture("small"), "r.xlsx", &[]);
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
-    assert_eq!(wb.sheet_names(), ["某市教育发展规划"]);
-    let range = wb.worksheet_range("某市教育发展规划").unwrap();
+    assert_eq!(wb.sheet_names(), ["某市教育发展规划", "data"]);
+    let range = wb.worksheet_range("data").unwrap();
     let header: Vec<String> = range
         .rows()
         .next()
@@ -270,8 +270,12 @@ fn xlsx_report_has_numbers_and_neutralised_text() {
     let (_tmp, out) = report(&root(), "h.xlsx", &["--plan", plan.to_str().unwrap()]);
     let mut wb: Xlsx<_> = open_workbook(&out).unwrap();
     let sheets = wb.sheet_names();
-    assert_eq!(sheets, ["<b>\"Plan\" & 'co'<_b>"], "no / in a sheet name");
-    let range = wb.worksheet_range(&sheets[0]).unwrap();
+    assert_eq!(
+        sheets,
+        ["<b>\"Plan\" & 'co'<_b>", "data"],
+        "no / in a sheet name"
+    );
+    let range = wb.worksheet_range("data").unwrap();
     let names: Vec<String> = range.rows().skip(1).map(|r| r[2].to_string()).collect();
     assert_eq!(
         names,
@@ -281,6 +285,17 @@ fn xlsx_report_has_numbers_and_neutralised_text() {
             "'+1+1"
         ]
     );
+    // The evaluation table's names carry their units, neutralised too.
+    let range = wb.worksheet_range(&sheets[0]).unwrap();
+    let names: Vec<String> = range
+        .rows()
+        .skip(2)
+        .take(3)
+        .map(|r| r[2].to_string())
+        .collect();
+    assert_eq!(names[0], "<script>alert(1)</script>（%）");
+    assert!(names[1].starts_with("'=HYPERLINK("), "{names:?}");
+    assert!(names[2].starts_with("'+1+1"), "{names:?}");
 }
 
 #[cfg(not(feature = "xlsx"))]

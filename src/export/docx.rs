@@ -1,0 +1,605 @@
+//! The Word report (cargo feature `docx`, `docs/outputs.md#word-report`):
+//! what a planning office hands in at a review, ready to edit in Word or
+//! WPS. The title and the as-of line; per plan its summary paragraph, the
+//! evaluation table (主要指标完成情况表) on A4 landscape pages of its own,
+//! the paragraphs on what needs attention, then per indicator its
+//! sentence and its chart as a PNG image ([`super::png`]).
+//!
+//! The table's header row repeats on every page, the group column is merged
+//! down each group, sub-indicators are indented, and the status cells are
+//! coloured as in the spreadsheet. Columns are as wide as their text (a CJK
+//! character counts two), stretched to the page.
+//!
+//! Invariants: every text from plans and data is written as text (docx-rs
+//! escapes it; characters XML cannot hold are dropped); the document holds
+//! no date (docx-rs writes the epoch), so the same input and the same fonts
+//! give the same bytes; images are named in order, `image1.png`, ….
+
+use std::io::{self, Cursor};
+
+use rayon::prelude::*;
+
+use docx_rs::{
+    AlignmentType, Docx as Word, HeightRule, LineSpacing, PageMargin, PageOrientationType,
+    PageSize, Paragraph, Pic, Run, RunFonts, Section, Shading, SpecialIndentType, Style, StyleType,
+    Table, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType,
+    WidthType,
+};
+
+use super::office::{self, column_index, group_spans, status_colors, xml_text};
+use super::png::{self, Painter};
+use super::{Attachment, Document, Exporter, svg};
+use crate::display::Lang;
+use crate::period::Period;
+use crate::view::evaluation::{self, Layout};
+use crate::view::grid::{Grid, Kind};
+use crate::view::{PlanView, View, narrative, report};
+
+/// A4 in twentieths of a point.
+const A4: (u32, u32) = (11906, 16838);
+/// The landscape pages' margins (2 cm): room for a column per year.
+const LANDSCAPE_MARGIN: i32 = 1134;
+/// Left and right margins of a table cell (1 mm), in twips.
+const CELL_MARGIN: usize = 57;
+/// The room a cell needs beside its text: its margins, and some slack for
+/// a font wider than the one measured (WPS and LibreOffice substitute).
+const CELL_PAD: usize = 2 * CELL_MARGIN + 60;
+/// The header row's height: also the mark that makes it repeat (see
+/// [`repeat_headers`]).
+const HEADER_HEIGHT: f32 = 454.0;
+/// English Metric Units in a CSS pixel (96 to the inch).
+const EMU_PER_PX: u32 = 9525;
+
+pub struct Docx;
+
+impl Exporter for Docx {
+    fn export(
+        &self,
+        mut doc: Document,
+        out: &mut dyn io::Write,
+    ) -> anyhow::Result<Vec<Attachment>> {
+        let view = doc.view();
+        let layout = doc.options.evaluation.clone().unwrap_or_default();
+        let painter = Painter::with_system_fonts();
+        if painter.cjk().is_none() && view.lang == Lang::Zh && !view.plans.is_empty() {
+            doc.warnings.say(
+                "no Chinese font found (fonts-noto-cjk on Debian): the charts in the Word report have no Chinese text",
+            );
+        }
+        out.write_all(&build(&view, &layout, &painter)?)?;
+        Ok(Vec::new())
+    }
+}
+
+/// The document's bytes.
+pub fn build(view: &View, layout: &Layout, painter: &Painter) -> anyhow::Result<Vec<u8>> {
+    let mut w = Writer::new();
+    let lang = view.lang;
+    w.add(title(&report::document_title(view)));
+    if let Some(line) = as_of_line(view) {
+        w.add(centered(&line));
+    }
+    let mut images = 0;
+    for pv in &view.plans {
+        w.add(heading(1, pv.plan.name_in(lang.en())));
+        w.add(body(&evaluation::summary(view, pv)));
+        // The table on landscape pages of its own, its title above it.
+        w.end_section(false);
+        w.add(table_title(&evaluation::title(view, pv)));
+        let grid = evaluation::grid(view, pv, layout, None);
+        w.table(table(&grid, pv, layout, lang));
+        w.end_section(true);
+        for p in evaluation::attention(view, pv) {
+            w.add(body(&p));
+        }
+        w.add(heading(
+            2,
+            lang.pick("分指标情况", "Indicator by indicator"),
+        ));
+        // Drawing is most of the work: the charts are drawn side by side.
+        let charts: Vec<Option<png::Image>> = (pv.rows.par_iter())
+            .map(|a| painter.png(&svg::chart(pv.plan, a, lang)))
+            .collect();
+        for (a, chart) in pv.rows.iter().zip(charts) {
+            let word = a.status.word(a.direction, a.early, lang);
+            let name = report::title(pv.plan, a, lang);
+            w.add(heading(3, &format!("{name} · {word}")));
+            w.add(body(&narrative::sentence(pv.plan, a, pv.as_of, lang)));
+            if let Some(img) = chart {
+                images += 1;
+                w.add(picture(img, images));
+            }
+        }
+    }
+    w.add(
+        Paragraph::new().add_run(Run::new().size(18).color("57606A").add_text(lang.pick(
+            "由 track 根据规划文件和实际数据生成。",
+            "Generated by track from the plan files and the actual values.",
+        ))),
+    );
+    w.finish()
+}
+
+/// A paragraph or a table, waiting for its section.
+enum Block {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+/// Blocks gathered into sections: a section's page setup is written at its
+/// end, so blocks wait until it is known.
+struct Writer {
+    doc: Word,
+    blocks: Vec<Block>,
+}
+
+impl Writer {
+    fn new() -> Writer {
+        let fonts = RunFonts::new()
+            .ascii("Times New Roman")
+            .hi_ansi("Times New Roman")
+            .east_asia("宋体");
+        let heading = |id: &str, name: &str, size: usize| {
+            Style::new(id, StyleType::Paragraph)
+                .name(name)
+                .based_on("Normal")
+                .next("Normal")
+                .bold()
+                .size(size)
+                .fonts(RunFonts::new().east_asia("黑体"))
+                .line_spacing(LineSpacing::new().before(240).after(120))
+        };
+        let doc = Word::new()
+            .page_size(A4.0, A4.1)
+            .page_margin(margins(1440, 1800))
+            .default_fonts(fonts)
+            .default_size(24)
+            .add_style(heading("Title", "Title", 36).align(AlignmentType::Center))
+            .add_style(heading("Heading1", "heading 1", 32).outline_lvl(0))
+            .add_style(heading("Heading2", "heading 2", 28).outline_lvl(1))
+            .add_style(heading("Heading3", "heading 3", 24).outline_lvl(2));
+        Writer {
+            doc,
+            blocks: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, p: Paragraph) {
+        self.blocks.push(Block::Paragraph(Box::new(p)));
+    }
+
+    fn table(&mut self, t: Table) {
+        self.blocks.push(Block::Table(Box::new(t)));
+    }
+
+    /// End the current section: portrait, or landscape.
+    fn end_section(&mut self, landscape: bool) {
+        if self.blocks.is_empty() {
+            return;
+        }
+        let mut s = Section::new();
+        for b in self.blocks.drain(..) {
+            s = match b {
+                Block::Paragraph(p) => s.add_paragraph(*p),
+                Block::Table(t) => s.add_table(*t),
+            };
+        }
+        let s = if landscape {
+            s.page_size(
+                PageSize::new()
+                    .size(A4.1, A4.0)
+                    .orient(PageOrientationType::Landscape),
+            )
+            .page_margin(margins(LANDSCAPE_MARGIN, LANDSCAPE_MARGIN))
+        } else {
+            s.page_size(PageSize::new().size(A4.0, A4.1))
+                .page_margin(margins(1440, 1800))
+        };
+        self.doc = std::mem::take(&mut self.doc).add_section(s);
+    }
+
+    /// The package: the last blocks in the body, whose page setup
+    /// (portrait) is the document's.
+    fn finish(self) -> anyhow::Result<Vec<u8>> {
+        let mut doc = self.doc;
+        for b in self.blocks {
+            doc = match b {
+                Block::Paragraph(p) => doc.add_paragraph(*p),
+                Block::Table(t) => doc.add_table(*t),
+            };
+        }
+        let mut xml = doc.build();
+        xml.document = repeat_headers(&xml.document);
+        let mut out = Cursor::new(Vec::new());
+        xml.pack(&mut out)?;
+        Ok(out.into_inner())
+    }
+}
+
+/// Top and bottom, left and right margins.
+fn margins(tb: i32, lr: i32) -> PageMargin {
+    PageMargin::new()
+        .top(tb)
+        .bottom(tb)
+        .left(lr)
+        .right(lr)
+        .header(851)
+        .footer(992)
+}
+
+/// Mark each table's header row to repeat on every page (`w:tblHeader`),
+/// which docx-rs cannot write: the header row alone has a height, and its
+/// height element is followed by the mark. Rows of a table are written
+/// with their properties first, so nothing else can match.
+pub fn repeat_headers(document: &[u8]) -> Vec<u8> {
+    let mark = format!(r#"<w:trHeight w:val="{HEADER_HEIGHT}" w:hRule="atLeast" />"#);
+    let text = String::from_utf8_lossy(document);
+    text.replace(&mark, &format!("{mark}<w:tblHeader />"))
+        .into_bytes()
+}
+
+fn run(text: &str) -> Run {
+    Run::new().add_text(xml_text(text))
+}
+
+fn title(text: &str) -> Paragraph {
+    Paragraph::new().style("Title").add_run(run(text))
+}
+
+fn heading(level: u8, text: &str) -> Paragraph {
+    Paragraph::new()
+        .style(&format!("Heading{level}"))
+        .keep_next(true)
+        .add_run(run(text))
+}
+
+fn centered(text: &str) -> Paragraph {
+    Paragraph::new()
+        .align(AlignmentType::Center)
+        .add_run(run(text))
+}
+
+/// A paragraph of running text, its first line indented two characters.
+fn body(text: &str) -> Paragraph {
+    Paragraph::new()
+        .indent(None, Some(SpecialIndentType::FirstLine(480)), None, None)
+        .line_spacing(LineSpacing::new().after(120))
+        .add_run(run(text))
+}
+
+fn table_title(text: &str) -> Paragraph {
+    Paragraph::new()
+        .align(AlignmentType::Center)
+        .keep_next(true)
+        .add_run(run(text).bold().size(28))
+}
+
+/// `截至2023年` / `As of 2023`: the as-of periods of the plans, each once.
+fn as_of_line(view: &View) -> Option<String> {
+    let mut seen: Vec<Period> = Vec::new();
+    for p in view.plans.iter().filter_map(|pv| pv.as_of) {
+        if !seen.contains(&p) {
+            seen.push(p);
+        }
+    }
+    if seen.is_empty() {
+        return None;
+    }
+    Some(match view.lang {
+        Lang::Zh => {
+            let shown: Vec<String> = (seen.iter())
+                .map(|p| match p {
+                    Period::Year(y) => format!("{y}年"),
+                    p => p.to_string(),
+                })
+                .collect();
+            format!("截至{}", shown.join("、"))
+        }
+        Lang::En => {
+            let shown: Vec<String> = seen.iter().map(ToString::to_string).collect();
+            format!("As of {}", shown.join(", "))
+        }
+    })
+}
+
+/// A chart as an inline picture, at its size on screen (a 480-pixel chart
+/// is five inches wide).
+fn picture(img: png::Image, n: usize) -> Paragraph {
+    let pic = Pic::new_with_dimensions(
+        img.png,
+        (img.width as f32 * png::SCALE) as u32,
+        (img.height as f32 * png::SCALE) as u32,
+    )
+    .size(img.width * EMU_PER_PX, img.height * EMU_PER_PX)
+    .id(format!("image{n}"));
+    Paragraph::new()
+        .align(AlignmentType::Center)
+        .add_run(Run::new().add_image(pic))
+}
+
+/// The landscape page's width for text, in twips.
+fn page_text_width() -> usize {
+    (A4.1 as usize).saturating_sub(2 * LANDSCAPE_MARGIN as usize)
+}
+
+/// How wide `s` is in 9-point text, in twips: a CJK character is square,
+/// a digit about half of that, `%` a little more.
+fn text_twips(s: &str) -> usize {
+    let one = |c: char| match c {
+        '%' | '‰' => 170,
+        c if c.is_ascii_uppercase() => 130,
+        c if c.is_ascii() => 110,
+        c => office::width(c.encode_utf8(&mut [0; 4])) * 90,
+    };
+    s.lines()
+        .map(|l| l.chars().map(one).sum())
+        .max()
+        .unwrap_or(0)
+}
+
+/// How wide a cell's text needs to be, in 9-point twips: all of it on one
+/// line, but a note in brackets (`54% (2022年)`) may go on a second.
+fn cell_twips(s: &str) -> usize {
+    match s.split_once(" (") {
+        Some((figure, note)) => text_twips(figure).max(text_twips(note) + 110),
+        None => text_twips(s),
+    }
+}
+
+/// How wide a header needs to be: it may wrap onto two lines, but not
+/// inside a number (`2020年基期值` breaks after `2020年`).
+fn header_twips(s: &str) -> usize {
+    let run = (s.split(|c: char| !c.is_ascii_alphanumeric()))
+        .map(text_twips)
+        .max()
+        .unwrap_or(0);
+    (text_twips(s) / 2).max(run + 180).max(360)
+}
+
+/// The text sizes a table may take (half-points: 小五, 8 pt, 六号), the
+/// largest that fits the page first.
+const TABLE_SIZES: [usize; 3] = [18, 16, 15];
+
+/// The table's text size and its columns' widths: each column as wide as
+/// its longest cell, stretched to the page; where the page is too narrow,
+/// names and other text wrap (down to eight and four characters), then the
+/// text gets smaller, then everything shrinks alike.
+fn column_widths(grid: &Grid) -> (usize, Vec<usize>) {
+    let page = page_text_width();
+    let text: Vec<usize> = (grid.columns.iter().enumerate())
+        .map(|(i, c)| {
+            (grid.lines())
+                .filter_map(|l| l.cells.get(i))
+                .map(|c| cell_twips(&c.text))
+                .max()
+                .unwrap_or(0)
+                .max(header_twips(&c.label))
+        })
+        .collect();
+    let floor = |i: usize| match grid.columns[i].kind {
+        Kind::Name => Some(8 * 180),
+        Kind::Text => Some(4 * 180),
+        Kind::Number | Kind::Status => None,
+    };
+    let mut out = (TABLE_SIZES[0], Vec::new());
+    for size in TABLE_SIZES {
+        let natural: Vec<usize> = text.iter().map(|t| t * size / 18 + CELL_PAD).collect();
+        let least: Vec<usize> = (0..natural.len())
+            .map(|i| floor(i).map_or(natural[i], |f| natural[i].min(f * size / 18 + CELL_PAD)))
+            .collect();
+        out = (size, shrink(&natural, &least, page));
+        if least.iter().sum::<usize>() <= page {
+            break;
+        }
+    }
+    out
+}
+
+/// Widths from `natural` down to `least` (shrinking each in proportion to
+/// its room), or stretched, to make `page`; below `least` all alike.
+fn shrink(natural: &[usize], least: &[usize], page: usize) -> Vec<usize> {
+    let total: usize = natural.iter().sum::<usize>().max(1);
+    if total <= page {
+        return natural.iter().map(|w| w * page / total).collect();
+    }
+    let floor: usize = least.iter().sum();
+    if floor >= page {
+        return least.iter().map(|w| w * page / floor.max(1)).collect();
+    }
+    let (room, left) = (total - floor, page - floor);
+    (natural.iter().zip(least))
+        .map(|(n, l)| l + (n - l) * left / room)
+        .collect()
+}
+
+/// A table cell of `width` twips holding `text` in a `size` run.
+fn cell(text: &str, width: usize, size: usize, align: AlignmentType) -> TableCell {
+    cell_with(Paragraph::new().align(align), run(text).size(size), width)
+}
+
+fn cell_with(p: Paragraph, r: Run, width: usize) -> TableCell {
+    TableCell::new()
+        .width(width, WidthType::Dxa)
+        .vertical_align(VAlignType::Center)
+        .add_paragraph(p.add_run(r))
+}
+
+/// The evaluation table: a repeated header row, the group column merged
+/// down each group, sub-indicators indented, status cells coloured.
+fn table(grid: &Grid, pv: &PlanView, layout: &Layout, lang: Lang) -> Table {
+    let (size, widths) = column_widths(grid);
+    let header = TableRow::new(
+        (grid.columns.iter().zip(&widths))
+            .map(|(c, &w)| {
+                cell_with(
+                    Paragraph::new().align(AlignmentType::Center),
+                    run(&c.label).size(size).bold(),
+                    w,
+                )
+                .shading(Shading::new().fill("F2F2F2"))
+            })
+            .collect(),
+    )
+    .row_height(HEADER_HEIGHT)
+    .height_rule(HeightRule::AtLeast)
+    .cant_split();
+    let group_col = column_index(pv, layout, "group");
+    // Merging needs the lines to be the plan's rows, one for one.
+    let spans = match grid.lines().count() == pv.rows.len() {
+        true => group_spans(pv, lang.en()),
+        false => Vec::new(),
+    };
+    let mut rows = vec![header];
+    for (j, line) in grid.lines().enumerate() {
+        let cells = (grid.columns.iter().zip(&widths).enumerate())
+            .map(|(i, (col, &w))| {
+                let text = line.cells.get(i).map_or("", |c| c.text.as_str());
+                let c = match col.kind {
+                    Kind::Number => cell(text, w, size, AlignmentType::Right),
+                    Kind::Status => {
+                        let (bg, fg) = status_colors(line.status);
+                        let r = run(text).size(size).color(format!("{fg:06X}"));
+                        cell_with(Paragraph::new().align(AlignmentType::Center), r, w)
+                            .shading(Shading::new().fill(format!("{bg:06X}")))
+                    }
+                    // A sub-indicator one character in.
+                    Kind::Name if line.depth > 1 => {
+                        let p = Paragraph::new().indent(Some(size as i32 * 10), None, None, None);
+                        cell_with(p, run(text).size(size), w)
+                    }
+                    Kind::Name | Kind::Text => cell(text, w, size, AlignmentType::Left),
+                };
+                let span = spans.iter().find(|(f, l)| (*f..=*l).contains(&j));
+                match span {
+                    Some(&(first, _)) if Some(i) == group_col => {
+                        c.vertical_merge(match j == first {
+                            true => VMergeType::Restart,
+                            false => VMergeType::Continue,
+                        })
+                    }
+                    _ => c,
+                }
+            })
+            .collect();
+        rows.push(TableRow::new(cells).cant_split());
+    }
+    let m = CELL_MARGIN;
+    Table::new(rows)
+        .margins(TableCellMargins::new().margin(0, m, 0, m))
+        .set_grid(widths.clone())
+        .layout(TableLayoutType::Fixed)
+        .width(widths.iter().sum(), WidthType::Dxa)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Status;
+    use crate::view::grid::{Cell, Column, Line, Row};
+
+    /// A grid of one line: `label:kind` columns (`t` text, `n` name, `#`
+    /// figure, `s` status) and their cells.
+    fn grid(columns: &[&str], cells: &[&str]) -> Grid {
+        let kind = |k: &str| match k {
+            "t" => Kind::Text,
+            "n" => Kind::Name,
+            "#" => Kind::Number,
+            _ => Kind::Status,
+        };
+        Grid {
+            columns: (columns.iter())
+                .map(|c| c.split_once(':').unwrap())
+                .map(|(label, k)| Column::new(label, kind(k)))
+                .collect(),
+            rows: vec![Row::Line(Line {
+                cells: cells.iter().map(|t| Cell::text(*t)).collect(),
+                status: Status::Ahead,
+                anchor: None,
+                depth: 0,
+            })],
+        }
+    }
+
+    #[test]
+    fn a_wide_table_fits_the_page_names_wrapping_first() {
+        let mut columns = vec![
+            "序号:t",
+            "类别:t",
+            "指标（单位）:n",
+            "属性:t",
+            "2020年基期值:#",
+        ];
+        let mut cells = vec![
+            "1",
+            "人力资源开发",
+            "劳动年龄人口平均受教育年限（年）",
+            "预期性",
+            "54% (2022年)",
+        ];
+        for year in ["2021年:#", "2022年:#", "2023年:#", "2024年:#", "2025年:#"] {
+            columns.push(year);
+            cells.push("88.1%");
+        }
+        columns.extend([
+            "2025年目标值:#",
+            "年均提高:#",
+            "需年均提高:#",
+            "序时进度:#",
+            "完成进度:#",
+            "进展情况:s",
+        ]);
+        cells.extend([
+            "提高到90%以上",
+            "+1.7个百分点",
+            "+1.7个百分点",
+            "100.0%",
+            "100.0%",
+            "提前实现",
+        ]);
+        let g = grid(&columns, &cells);
+        let (size, widths) = column_widths(&g);
+        assert_eq!(size, 16, "8 pt: at 9 pt the figures would wrap");
+        let total: usize = widths.iter().sum();
+        assert!(
+            total <= page_text_width() && total + 16 > page_text_width(),
+            "{widths:?}"
+        );
+        for (i, c) in cells.iter().enumerate() {
+            if g.columns[i].kind == Kind::Number {
+                let text = cell_twips(c) * size / 18;
+                assert!(widths[i] >= text + CELL_PAD, "{c} in {}", widths[i]);
+            }
+        }
+        assert!(
+            widths[2] < cell_twips(cells[2]) * size / 18,
+            "the name wraps"
+        );
+
+        let narrow = grid(
+            &["序号:t", "指标（单位）:n", "进展情况:s"],
+            &["1", "毛入园率（%）", "已实现"],
+        );
+        let (size, widths) = column_widths(&narrow);
+        assert_eq!(size, 18);
+        assert!(
+            widths.iter().sum::<usize>() + 3 > page_text_width(),
+            "stretched"
+        );
+    }
+
+    #[test]
+    fn header_rows_are_marked_to_repeat() {
+        let row = TableRow::new(vec![TableCell::new().add_paragraph(Paragraph::new())])
+            .row_height(HEADER_HEIGHT)
+            .height_rule(HeightRule::AtLeast);
+        let data = TableRow::new(vec![TableCell::new().add_paragraph(Paragraph::new())]);
+        let xml = Word::new()
+            .add_table(Table::new(vec![row.clone(), data.clone()]))
+            .add_table(Table::new(vec![row, data]))
+            .build()
+            .document;
+        let patched = String::from_utf8(repeat_headers(&xml)).unwrap();
+        assert_eq!(patched.matches("<w:tblHeader />").count(), 2, "{patched}");
+        assert_eq!(patched.matches("<w:tr>").count(), 4, "{patched}");
+    }
+}
