@@ -323,6 +323,8 @@ mod formats;
 mod generate;
 #[path = "cli/import.rs"]
 mod import;
+#[path = "cli/import_offices.rs"]
+mod import_offices;
 #[path = "cli/init.rs"]
 mod init;
 #[path = "cli/init_from.rs"]

@@ -75,6 +75,44 @@ pub(super) const DESCRIPTIVE_WORDS: &[&str] = &[
     "注",
 ];
 
+/// What a column the actuals do not need holds, by its header (a target
+/// such as `2025年目标` or `目标值`, `属性`, `备注`, `单位`, `序号`, `来源`,
+/// `责任单位`): said in the note that it is skipped. `None` for others.
+pub(super) fn not_needed(header: &str) -> Option<&'static str> {
+    const WORDS: &[(&[&str], &str)] = &[
+        (
+            &["属性", "指标属性", "性质", "指标性质", "类型", "kind"],
+            "the indicator's kind",
+        ),
+        (
+            &["备注", "说明", "注", "附注", "note", "notes", "remarks"],
+            "notes",
+        ),
+        (
+            &["单位", "计量单位", "unit", "units"],
+            "units; the plan has them",
+        ),
+        (&["序号", "编号", "no.", "no"], "row numbers"),
+        (&["来源", "数据来源", "source"], "sources"),
+        (
+            &["责任单位", "牵头单位", "责任部门", "牵头部门"],
+            "who is responsible",
+        ),
+    ];
+    let keys = label_keys(header);
+    if keys
+        .iter()
+        .any(|k| k.contains("目标") || k.contains("target") || k == "规划值" || k == "预期值")
+    {
+        return Some("a target; targets come from the plan");
+    }
+    let tight = keys.last()?;
+    WORDS
+        .iter()
+        .find(|(words, _)| words.contains(&tight.as_str()))
+        .map(|&(_, what)| what)
+}
+
 /// The column of row `r` whose header is the first of `words` found.
 pub(super) fn find_column(t: &Table, r: usize, words: &[&str]) -> Option<usize> {
     let names: Vec<String> = (0..t.width())

@@ -7,7 +7,10 @@
 //! and columns periods; transposed: rows are periods; long: indicator, period
 //! and value columns), finds the indicator, period and region of every value
 //! cell, and parses the value as people type it (`94.4`, `94.4%`, `９４．４％`,
-//! `1,234`, blank or dashes for missing).
+//! `1,234`, blank, dashes or a slash for missing; a cell formatted as a
+//! percentage as shown for a `%` indicator). Sub-rows (`其中:小学`) are
+//! matched through their parent; columns the actuals do not need
+//! (`2025年目标`, `属性`) are skipped with a note.
 //!
 //! Invariants: every row it returns names an indicator id and a region the
 //! plan knows, a parsed period and an exact decimal; every cell it cannot
@@ -18,11 +21,16 @@
 //! (section headings, footnotes) are passed over silently.
 
 pub mod csv;
+mod labels;
 mod layout;
 pub mod merge;
 mod names;
+mod percent;
 mod place;
+#[cfg(feature = "xlsx")]
+mod styles;
 mod table;
+mod walk;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
 
@@ -89,5 +97,7 @@ pub fn sheet_as_csv(_path: &Path, _sheet: Option<&str>) -> Result<(String, Vec<u
     Err(NO_EXCEL.to_string())
 }
 
+#[cfg(test)]
+mod office_tests;
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,10 @@
 //! A label is matched as written (normalised: half-width, spaces collapsed,
 //! lower case), without decoration (numbering `1.`, `（一）`, `一、`; a unit
 //! `（%）`; a colon) and without spaces (`学 前 教 育` is aligned, not
-//! different). Invariants: a label that names several indicators is
+//! different); each of its forms names an indicator by a name as written
+//! before one by a name without its decoration. A sub-row's label
+//! (`其中:小学`) is matched among its parent's sub-indicators
+//! ([`Names::indicator_among`]). Invariants: a label that names several indicators is
 //! [`Found::Many`], never a guess; a plan that declares no regions accepts
 //! any (`docs/plan-format.md#regions`); suggestions come from the plan's own names (and, for
 //! periods, the years around its span). Nothing here reports: the caller
@@ -74,6 +77,30 @@ fn strip_decoration(s: &str) -> String {
     t.to_string()
 }
 
+/// The label of a sub-row without its `其中` (`其中:小学`, `其中：小学`,
+/// `其中 小学` → `小学`; a bare `其中:` → empty); `None` for other labels.
+pub(super) fn sub_row(label: &str) -> Option<&str> {
+    let rest = label.trim().strip_prefix("其中")?;
+    Some(
+        rest.trim_start_matches([':', '：', ',', '，', ' ', '\u{3000}'])
+            .trim(),
+    )
+}
+
+/// `小学` of `义务教育标准班额比例(小学)` (or `（小学）`).
+fn bracketed(name: &str) -> Option<&str> {
+    let t = name.trim().strip_suffix([')', '）'])?;
+    let open = t.rfind(['(', '（'])?;
+    let inner = t[open..].trim_start_matches(['(', '（']).trim();
+    (open > 0 && !inner.is_empty()).then_some(inner)
+}
+
+fn push_once(list: &mut Vec<usize>, i: usize) {
+    if !list.contains(&i) {
+        list.push(i);
+    }
+}
+
 pub(super) enum Found<T> {
     One(T),
     Many(Vec<T>),
@@ -82,7 +109,13 @@ pub(super) enum Found<T> {
 
 pub(super) struct Names<'p> {
     pub(super) plan: &'p Plan,
+    /// A name's normalised form, to the indicators that have it: each form
+    /// of a label is looked up here before [`Names::loose`], so that
+    /// `义务教育标准班额比例` names the parent even where a child is
+    /// `义务教育标准班额比例(小学)`.
     indicators: HashMap<String, Vec<usize>>,
+    /// A name without decoration or spaces, to the indicators that have it.
+    loose: HashMap<String, Vec<usize>>,
     /// (normalised form, as written, indicator index)
     indicator_words: Vec<(String, String, usize)>,
     regions: HashMap<String, String>,
@@ -95,17 +128,18 @@ pub(super) struct Names<'p> {
 impl<'p> Names<'p> {
     pub(super) fn new(plan: &'p Plan) -> Names<'p> {
         let mut indicators: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut loose: HashMap<String, Vec<usize>> = HashMap::new();
         let mut indicator_words = Vec::new();
         for (i, ind) in plan.indicators.iter().enumerate() {
             let names = [Some(&ind.id), Some(&ind.name), ind.name_en.as_ref()];
             for name in names.into_iter().flatten() {
-                for k in label_keys(name) {
-                    let list = indicators.entry(k).or_default();
-                    if !list.contains(&i) {
-                        list.push(i);
-                    }
+                let mut keys = label_keys(name).into_iter();
+                let exact = keys.next().unwrap_or_default();
+                push_once(indicators.entry(exact.clone()).or_default(), i);
+                for k in keys {
+                    push_once(loose.entry(k).or_default(), i);
                 }
-                indicator_words.push((label_keys(name).remove(0), name.clone(), i));
+                indicator_words.push((exact, name.clone(), i));
             }
         }
         let mut regions = HashMap::new();
@@ -129,6 +163,7 @@ impl<'p> Names<'p> {
         Names {
             plan,
             indicators,
+            loose,
             indicator_words,
             regions,
             region_words,
@@ -138,13 +173,67 @@ impl<'p> Names<'p> {
 
     pub(super) fn indicator(&self, label: &str) -> Found<usize> {
         for k in label_keys(label) {
-            match self.indicators.get(&k).map(Vec::as_slice) {
-                Some([one]) => return Found::One(*one),
-                Some(many) if many.len() > 1 => return Found::Many(many.to_vec()),
-                _ => {}
+            for map in [&self.indicators, &self.loose] {
+                match map.get(&k).map(Vec::as_slice) {
+                    Some([one]) => return Found::One(*one),
+                    Some(many) if many.len() > 1 => return Found::Many(many.to_vec()),
+                    _ => {}
+                }
             }
         }
         Found::None
+    }
+
+    /// Which of the indicators `among` (a parent's sub-indicators) a
+    /// sub-row's label names: one whose id or name has a form of the label
+    /// (`小学`; `义务教育标准班额比例(小学)` for `小学`), else one whose name
+    /// ends with it (`小学专任教师本科及以上学历比例` for `本科及以上学历比例`).
+    pub(super) fn indicator_among(&self, label: &str, among: &[usize]) -> Found<usize> {
+        let keys = label_keys(label);
+        let tight = keys.last().cloned().unwrap_or_default();
+        let forms = |i: usize| {
+            let ind = &self.plan.indicators[i];
+            let names = [Some(&ind.id), Some(&ind.name), ind.name_en.as_ref()];
+            let mut forms = Vec::new();
+            for name in names.into_iter().flatten() {
+                let name = sub_row(name).unwrap_or(name);
+                forms.extend(label_keys(name));
+                forms.extend(bracketed(name).map(|b| label_keys(b).pop().unwrap_or_default()));
+            }
+            forms
+        };
+        let equal: Vec<usize> = among
+            .iter()
+            .copied()
+            .filter(|&i| forms(i).iter().any(|f| keys.contains(f)))
+            .collect();
+        let hits = if equal.is_empty() && tight.chars().count() >= 2 {
+            among
+                .iter()
+                .copied()
+                .filter(|&i| forms(i).iter().any(|f| f.ends_with(&tight)))
+                .collect()
+        } else {
+            equal
+        };
+        match hits.as_slice() {
+            [] => Found::None,
+            [one] => Found::One(*one),
+            many => Found::Many(many.to_vec()),
+        }
+    }
+
+    /// The help for a sub-row that names none of its parent's
+    /// sub-indicators: all of them (a parent has a few).
+    pub(super) fn sub_indicator_help(&self, among: &[usize]) -> String {
+        let all: Vec<String> = among
+            .iter()
+            .map(|&i| {
+                let ind = &self.plan.indicators[i];
+                format!("`{}` ({})", ind.name, ind.id)
+            })
+            .collect();
+        format!("its sub-indicators: {}", all.join(", "))
     }
 
     pub(super) fn indicator_help(&self, label: &str) -> Option<String> {

@@ -8,9 +8,11 @@
 //! with row and column numbers), with a "did you mean" from the plan's
 //! names where one is close. A row label or column header that cannot be
 //! placed is reported once, not once per value under it, and labels with no
-//! values (section headings, footnotes) are passed over silently. A
-//! spreadsheet number that is almost surely a cell formatted as a
-//! percentage (0.944 for a `%` indicator) is refused, not imported. After
+//! values (section headings, footnotes) are passed over silently; sub-rows
+//! (`其中:小学`) are matched through their parent ([`labels`](super::labels)).
+//! A number is read as [`percent`](super::percent) says (a percentage cell
+//! as shown for a `%` indicator). The layouts are walked in
+//! [`walk`](super::walk). After
 //! [`dedupe`], one row per indicator, region and period remains: the same
 //! value twice is kept once; different values are an error at every cell
 //! involved, and none of them is kept.
@@ -20,16 +22,15 @@ use std::path::Path;
 
 use rust_decimal::Decimal;
 
-use super::layout::{
-    DESCRIPTIVE_WORDS, INDICATOR_WORDS, PERIOD_WORDS, REGION_WORDS, VALUE_WORDS, detect,
-    find_column,
-};
-use super::names::{Found, Names, label_keys};
-use super::table::{Cell, CellKind, Table, Value, is_number, parse_period, parse_value};
+use super::labels::Label;
+use super::layout::{REGION_WORDS, detect, find_column};
+use super::names::{Names, sub_row};
+use super::percent::{self, Reading};
+use super::table::{Cell, CellKind, Table, Value, parse_value};
 use super::{Layout, RegionFrom};
 use crate::diag::{Diagnostic, Location};
 use crate::period::Period;
-use crate::plan::{Indicator, Plan, TargetExpr};
+use crate::plan::Plan;
 
 // ---------------------------------------------------------------------------
 // Placement
@@ -139,17 +140,24 @@ pub fn place(t: &Table, plan: &Plan, opts: &Options) -> Placed {
     placer.out
 }
 
-struct Placer<'a> {
-    t: &'a Table,
-    names: Names<'a>,
-    out: Placed,
+pub(super) struct Placer<'a> {
+    pub(super) t: &'a Table,
+    pub(super) names: Names<'a>,
+    pub(super) out: Placed,
     /// The region of rows that do not name one: the sheet's or the plan's.
     default_region: String,
     source: String,
 }
 
 impl Placer<'_> {
-    fn error(&mut self, r: usize, c: usize, message: &str, label: &str, help: Option<String>) {
+    pub(super) fn error(
+        &mut self,
+        r: usize,
+        c: usize,
+        message: &str,
+        label: &str,
+        help: Option<String>,
+    ) {
         let mut d = self.t.error_at(r, c, message, label);
         if let Some(h) = help {
             d = d.help(h);
@@ -157,62 +165,75 @@ impl Placer<'_> {
         self.out.errors.push(d);
     }
 
-    /// The indicator a label names, or an error at its cell (`values` is
-    /// how many values the label heads, said so the user knows the stake).
-    fn indicator(&mut self, r: usize, c: usize, values: usize) -> Option<usize> {
-        let label = self.t.cell(r, c).text.trim().to_string();
+    /// A label that names no one indicator: an error at its cell (`values`
+    /// is how many values the label heads, said so the user knows the stake).
+    pub(super) fn miss(&mut self, r: usize, c: usize, values: usize, label: Label) {
+        let plan = self.names.plan;
+        let text = self.t.cell(r, c).text.trim().to_string();
+        let core = sub_row(&text).unwrap_or(&text).to_string();
         let what = match values {
             1 => "its value is not imported".to_string(),
             n => format!("its {n} values are not imported"),
         };
-        match self.names.indicator(&label) {
-            Found::One(i) => Some(i),
-            Found::Many(is) => {
-                let ids: Vec<&str> = is
-                    .iter()
-                    .map(|&i| self.names.plan.indicators[i].id.as_str())
-                    .collect();
-                self.error(
-                    r,
-                    c,
-                    &format!(
-                        "`{label}` names several indicators ({}); {what}",
-                        ids.join(", ")
+        let ids = |is: &[usize]| {
+            let ids: Vec<&str> = is.iter().map(|&i| plan.indicators[i].id.as_str()).collect();
+            ids.join(", ")
+        };
+        let (message, label, help) = match label {
+            Label::One(_) => return,
+            Label::Blank => (
+                format!("no indicator is named here, but {what}"),
+                "no indicator",
+                Some("write the indicator's id, name or English name".into()),
+            ),
+            Label::Many {
+                ids: is,
+                under: Some(p),
+                ..
+            } => (
+                format!(
+                    "`{text}` under `{}` ({}) names several of its sub-indicators ({}); {what}",
+                    plan.indicators[p.ind].name,
+                    p.at,
+                    ids(&is)
+                ),
+                "ambiguous indicator",
+                Some("write the sub-indicator's id instead".into()),
+            ),
+            Label::Many { ids: is, sub, .. } => (
+                format!("`{text}` names several indicators ({}); {what}", ids(&is)),
+                "ambiguous indicator",
+                Some(if sub {
+                    "a sub-row (其中) is matched through the row of its parent above it; put it under its parent's row, or write the indicator's id".into()
+                } else {
+                    "write the indicator's id instead".into()
+                }),
+            ),
+            Label::Unknown { under: Some(p) } => {
+                let parent = &plan.indicators[p.ind];
+                (
+                    format!(
+                        "unknown indicator `{text}` under `{}` ({}): not a sub-indicator of `{}` in plan {}; {what}",
+                        parent.name, p.at, parent.id, plan.path
                     ),
-                    "ambiguous indicator",
-                    Some("write the indicator's id instead".into()),
-                );
-                None
+                    "not a sub-indicator of the row above",
+                    Some(self.names.sub_indicator_help(plan.children(p.ind))),
+                )
             }
-            Found::None if label.is_empty() => {
-                self.error(
-                    r,
-                    c,
-                    &format!("no indicator is named here, but {what}"),
-                    "no indicator",
-                    Some("write the indicator's id, name or English name".into()),
-                );
-                None
-            }
-            Found::None => {
-                let help = self.names.indicator_help(&label);
-                self.error(
-                    r,
-                    c,
-                    &format!(
-                        "unknown indicator `{label}` (not in plan {}); {what}",
-                        self.names.plan.path
-                    ),
-                    "not an indicator of the plan",
-                    help,
-                );
-                None
-            }
-        }
+            Label::Unknown { under: None } => (
+                format!(
+                    "unknown indicator `{text}` (not in plan {}); {what}",
+                    plan.path
+                ),
+                "not an indicator of the plan",
+                self.names.indicator_help(&core),
+            ),
+        };
+        self.error(r, c, &message, label, help);
     }
 
     /// The region of row `r`: its region cell, else the default.
-    fn region(&mut self, r: usize, col: Option<usize>) -> Option<String> {
+    pub(super) fn region(&mut self, r: usize, col: Option<usize>) -> Option<String> {
         let Some(c) = col else {
             return Some(self.default_region.clone());
         };
@@ -240,7 +261,7 @@ impl Placer<'_> {
     }
 
     /// Read the value cell at (`r`, `c`) and keep it.
-    fn value(&mut self, r: usize, c: usize, ind: usize, region: &str, period: Period) {
+    pub(super) fn value(&mut self, r: usize, c: usize, ind: usize, region: &str, period: Period) {
         let cell = self.t.cell(r, c);
         let value = match (cell.kind, parse_value(&cell.text)) {
             (CellKind::Error, _) => {
@@ -271,27 +292,17 @@ impl Placer<'_> {
             (_, Value::Number(v)) => v,
         };
         let indicator = &self.names.plan.indicators[ind];
-        if cell.kind == CellKind::Number
-            && let Some(scale) = looks_like_percent_cell(indicator, value)
-        {
-            let shown = value * Decimal::ONE_HUNDRED;
-            self.error(
-                r,
-                c,
-                &format!(
-                    "the cell holds {value} for `{}` (unit %, baseline or target {scale}): a cell formatted as a percentage shows {}% but holds {value}",
-                    indicator.id,
-                    shown.normalize()
-                ),
-                "a fraction where percent is expected",
-                Some(format!(
-                    "type the figure itself ({}) or as text ({}%); a figure under 1% can be typed as text, such as {value}%",
-                    shown.normalize(),
-                    shown.normalize()
-                )),
-            );
-            return;
-        }
+        let value = match percent::read(self.t, (r, c), cell.kind, value, indicator) {
+            Reading::Value(v) => v,
+            Reading::Noted(v, note) => {
+                self.out.warnings.push(note);
+                v
+            }
+            Reading::Refused(d) => {
+                self.out.errors.push(d);
+                return;
+            }
+        };
         let row = LongRow {
             indicator: indicator.id.clone(),
             region: region.to_string(),
@@ -303,283 +314,13 @@ impl Placer<'_> {
         };
         self.out.rows.push(row);
     }
-
-    /// Rows are indicators, columns periods.
-    fn wide(&mut self, h: usize, region_col: Option<usize>) {
-        let t = self.t;
-        let width = t.width();
-        let mut periods: Vec<(usize, Period)> = Vec::new();
-        let mut first_period = None;
-        for c in 0..width {
-            if Some(c) == region_col {
-                continue;
-            }
-            if let Some(p) = parse_period(&t.cell(h, c).text) {
-                periods.push((c, p));
-                first_period.get_or_insert(c);
-            }
-        }
-        let Some(first_period) = first_period else {
-            self.out.errors.push(
-                t.error_table(
-                    h,
-                    "no periods (2020, 2020年, 2021-Q1) in the header row".into(),
-                )
-                .help("a wide table has rows of indicators and a header of periods; see --layout"),
-            );
-            return;
-        };
-        // Columns after the first period that are not periods: a typo in a
-        // period is an error where values sit under it; a notes column is not.
-        let is_period: std::collections::HashSet<usize> = periods.iter().map(|&(c, _)| c).collect();
-        for c in first_period..width {
-            if Some(c) == region_col || is_period.contains(&c) {
-                continue;
-            }
-            let values = (h + 1..t.rows.len())
-                .filter(|&r| is_number(t.cell(r, c)))
-                .count();
-            if values == 0 {
-                continue;
-            }
-            let text = t.cell(h, c).text.trim().to_string();
-            let what = plural_values(values);
-            if text.is_empty() {
-                self.error(
-                    h,
-                    c,
-                    &format!("no period heads this column, but {what}"),
-                    "no period",
-                    Some("write the period (2020, 2020年, 2021-Q1) in the header".into()),
-                );
-            } else {
-                let help = self.names.period_help(&text).or_else(|| {
-                    Some("expected a period such as 2020, 2020年 or 2021-Q1; use --skip-bad to leave the column out".into())
-                });
-                self.error(
-                    h,
-                    c,
-                    &format!("`{text}` is not a period; {what}"),
-                    "not a period",
-                    help,
-                );
-            }
-        }
-        // The label column: of the columns before the periods, the one that
-        // names the most indicators (a 序号 or 单位 column names none).
-        let candidates: Vec<usize> = (0..first_period)
-            .filter(|&c| Some(c) != region_col)
-            .collect();
-        let Some(label_col) = candidates.iter().copied().max_by_key(|&c| {
-            let hits = (h + 1..t.rows.len())
-                .filter(|&r| matches!(self.names.indicator(&t.cell(r, c).text), Found::One(_)))
-                .count();
-            (hits, std::cmp::Reverse(c))
-        }) else {
-            self.out.errors.push(
-                t.error_table(
-                    h,
-                    "no column names the indicators: the periods start in the first column".into(),
-                )
-                .help("put the indicators' ids or names in the first column, left of the periods"),
-            );
-            return;
-        };
-        for r in h + 1..t.rows.len() {
-            let numbers = periods
-                .iter()
-                .filter(|&&(c, _)| is_number(t.cell(r, c)))
-                .count();
-            let ind = match self.names.indicator(&t.cell(r, label_col).text) {
-                Found::One(i) => i,
-                // A section heading, a note, a blank row: nothing at stake.
-                _ if numbers == 0 => continue,
-                _ => {
-                    let _ = self.indicator(r, label_col, numbers);
-                    continue;
-                }
-            };
-            let Some(region) = self.region(r, region_col) else {
-                continue;
-            };
-            for &(c, p) in &periods {
-                self.value(r, c, ind, &region, p);
-            }
-        }
-    }
-
-    /// Rows are periods, columns indicators.
-    fn transposed(&mut self, h: usize, region_col: Option<usize>) {
-        let t = self.t;
-        let width = t.width();
-        // The period column: the one with the most periods below the header.
-        let Some(period_col) = (0..width)
-            .filter(|&c| Some(c) != region_col)
-            .max_by_key(|&c| {
-                let n = (h + 1..t.rows.len())
-                    .filter(|&r| parse_period(&t.cell(r, c).text).is_some())
-                    .count();
-                (n, std::cmp::Reverse(c))
-            })
-        else {
-            return;
-        };
-        let mut columns: Vec<(usize, usize)> = Vec::new(); // (column, indicator)
-        for c in 0..width {
-            if c == period_col || Some(c) == region_col {
-                continue;
-            }
-            let values = (h + 1..t.rows.len())
-                .filter(|&r| is_number(t.cell(r, c)))
-                .count();
-            let header = &t.cell(h, c).text;
-            match self.names.indicator(header) {
-                Found::One(i) => columns.push((c, i)),
-                // A notes column, or a heading over no figures.
-                _ if values == 0 => {}
-                _ if DESCRIPTIVE_WORDS.contains(&label_keys(header)[0].as_str()) => {}
-                _ => {
-                    let _ = self.indicator(h, c, values);
-                }
-            }
-        }
-        for r in h + 1..t.rows.len() {
-            let values = columns
-                .iter()
-                .filter(|&&(c, _)| is_number(t.cell(r, c)))
-                .count();
-            let text = t.cell(r, period_col).text.trim().to_string();
-            let Some(period) = parse_period(&text) else {
-                if values == 0 {
-                    continue; // a blank row, or a note under the table
-                }
-                let what = plural_values(values);
-                if text.is_empty() {
-                    self.error(
-                        r,
-                        period_col,
-                        &format!("no period is named here, but {what}"),
-                        "no period",
-                        Some("write the period (2020, 2020年, 2021-Q1)".into()),
-                    );
-                } else {
-                    let help = self.names.period_help(&text).or_else(|| {
-                        Some("expected a period such as 2020, 2020年 or 2021-Q1".into())
-                    });
-                    self.error(
-                        r,
-                        period_col,
-                        &format!("`{text}` is not a period; {what}"),
-                        "not a period",
-                        help,
-                    );
-                }
-                continue;
-            };
-            let Some(region) = self.region(r, region_col) else {
-                continue;
-            };
-            for &(c, ind) in &columns {
-                self.value(r, c, ind, &region, period);
-            }
-        }
-    }
-
-    /// Already long: indicator, period (or year) and value columns.
-    fn long(&mut self, h: usize, region_col: Option<usize>) {
-        let t = self.t;
-        let ind_col = find_column(t, h, INDICATOR_WORDS);
-        let period_col = find_column(t, h, PERIOD_WORDS);
-        let value_col = find_column(t, h, VALUE_WORDS);
-        let (Some(ind_col), Some(period_col), Some(value_col)) = (ind_col, period_col, value_col)
-        else {
-            let mut missing = Vec::new();
-            for (col, name) in [
-                (ind_col, "indicator"),
-                (period_col, "period"),
-                (value_col, "value"),
-            ] {
-                if col.is_none() {
-                    missing.push(name);
-                }
-            }
-            self.out.errors.push(
-                t.error_table(h, format!("no column {} in the header", missing.join(", ")))
-                    .help("a long table needs indicator, period (or year) and value columns"),
-            );
-            return;
-        };
-        let used = [Some(ind_col), Some(period_col), Some(value_col), region_col];
-        let mut left_out = Vec::new();
-        for c in 0..t.width() {
-            let name = label_keys(&t.cell(h, c).text).remove(0);
-            if !used.contains(&Some(c))
-                && !name.is_empty()
-                && !DESCRIPTIVE_WORDS.contains(&name.as_str())
-            {
-                left_out.push(format!(
-                    "`{}` ({})",
-                    t.cell(h, c).text.trim(),
-                    t.reference(h, c)
-                ));
-            }
-        }
-        if !left_out.is_empty() {
-            self.out.warnings.push(
-                Diagnostic::warning(format!(
-                    "{}: column(s) {} not imported: import writes indicator, region, period, value and source",
-                    t.name(),
-                    left_out.join(", ")
-                ))
-                .at(Location::file_line(&t.name(), t.rows[h].number)),
-            );
-        }
-        for r in h + 1..t.rows.len() {
-            let value = t.cell(r, value_col);
-            if parse_value(&value.text) == Value::Missing && value.kind != CellKind::Error {
-                continue; // a missing value, or a blank row
-            }
-            let ind = self.indicator(r, ind_col, 1);
-            let text = t.cell(r, period_col).text.trim().to_string();
-            let period = parse_period(&text);
-            if period.is_none() {
-                let help = self.names.period_help(&text).unwrap_or_else(|| {
-                    "expected 2023, 2023年, 2023-Q2, 2023-06 or 2023-06-30".into()
-                });
-                let message = if text.is_empty() {
-                    "no period is named here; the row is not imported".to_string()
-                } else {
-                    format!("`{text}` is not a period; the row is not imported")
-                };
-                self.error(r, period_col, &message, "not a period", Some(help));
-            }
-            let region = self.region(r, region_col);
-            if let (Some(ind), Some(period), Some(region)) = (ind, period, region) {
-                self.value(r, value_col, ind, &region, period);
-            }
-        }
-    }
 }
 
-fn plural_values(n: usize) -> String {
+pub(super) fn plural_values(n: usize) -> String {
     match n {
         1 => "a value sits under it".to_string(),
         n => format!("{n} values sit under it"),
     }
-}
-
-/// A spreadsheet number in (0, 1] for a `%` indicator whose baseline or
-/// target is at least 10: almost surely a cell formatted as a percentage,
-/// which shows 94.4% and holds 0.944. Returns the plan's figure that tells.
-fn looks_like_percent_cell(ind: &Indicator, value: Decimal) -> Option<Decimal> {
-    if !ind.is_percent() || value <= Decimal::ZERO || value > Decimal::ONE {
-        return None;
-    }
-    let scale = ind.baseline.or(match ind.target {
-        TargetExpr::Reach(v) | TargetExpr::Compare(_, v) | TargetExpr::Range(_, v) => Some(v),
-        _ => None,
-    })?;
-    (scale.abs() >= Decimal::TEN).then_some(scale)
 }
 
 // ---------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 //! CSV file) as a grid of [`Cell`]s, read by [`csv`](super::csv) or `xlsx`,
 //! with the row numbers a spreadsheet shows and, for CSV, each line as
 //! written. A value cell is read as people type numbers (`94.4`, `94.4%`,
-//! `９４．４％`, `1,234`, blank or dashes for missing) and a period as written
+//! `９４．４％`, `1,234`, blank, dashes or a slash for missing) and a period as written
 //! in a header or a cell (`2020`, `2020年`, `2020年度`, `2021-Q1`, `2021-06`,
 //! a date, full-width digits too).
 //!
@@ -26,11 +26,14 @@ use crate::plan::parse_number;
 // Tables
 
 /// What a cell held: typed text, a spreadsheet number (its shortest decimal
-/// form), or a spreadsheet error such as `#DIV/0!`.
+/// form), a spreadsheet number formatted as a percentage (the fraction it
+/// holds: 0.851 for a cell showing 85.1%), or a spreadsheet error such as
+/// `#DIV/0!`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CellKind {
     Text,
     Number,
+    Percent,
     Error,
 }
 
@@ -57,6 +60,13 @@ impl Cell {
         Cell {
             text: s.into(),
             kind: CellKind::Number,
+        }
+    }
+
+    pub fn percent(s: impl Into<String>) -> Cell {
+        Cell {
+            text: s.into(),
+            kind: CellKind::Percent,
         }
     }
 
@@ -157,6 +167,17 @@ impl Table {
             self.qualified(r, c)
         );
         Diagnostic::error(text).at(self.location(r, c)).label(label)
+    }
+
+    /// A note about one cell, named as [`Table::error_at`] names it.
+    pub(super) fn note_at(&self, r: usize, c: usize, message: &str) -> Diagnostic {
+        let number = self.rows.get(r).map_or(r + 1, |row| row.number);
+        let col = self.first_col + c;
+        let text = format!(
+            "{} (row {number}, column {col}): {message}",
+            self.qualified(r, c)
+        );
+        Diagnostic::warning(text).at(self.location(r, c))
     }
 
     pub(super) fn location(&self, r: usize, c: usize) -> Location {

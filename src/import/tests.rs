@@ -45,9 +45,10 @@ target = "+5%"
     parse_plan(src, "plan.toml").unwrap().0
 }
 
-/// A sheet from text rows: `=N` is a spreadsheet number cell, `#ERR` a
-/// spreadsheet error, anything else typed text.
-fn sheet(rows: &[&[&str]]) -> Table {
+/// A sheet from text rows: `=N` is a spreadsheet number cell, `pct:N` one
+/// formatted as a percentage, `#ERR` a spreadsheet error, anything else
+/// typed text.
+pub(super) fn sheet(rows: &[&[&str]]) -> Table {
     Table {
         file: "t.xlsx".into(),
         sheet: Some("Sheet1".into()),
@@ -62,6 +63,8 @@ fn sheet(rows: &[&[&str]]) -> Table {
                     .map(|c| {
                         if let Some(n) = c.strip_prefix('=') {
                             Cell::number(n)
+                        } else if let Some(n) = c.strip_prefix("pct:") {
+                            Cell::percent(n)
                         } else if c.starts_with('#') {
                             Cell {
                                 text: c.to_string(),
@@ -94,7 +97,7 @@ fn auto(t: &Table) -> Placed {
 }
 
 /// (indicator, region, period, value) of every placed row.
-fn facts(p: &Placed) -> Vec<(String, String, String, String)> {
+pub(super) fn facts(p: &Placed) -> Vec<(String, String, String, String)> {
     p.rows
         .iter()
         .map(|r| {
@@ -108,11 +111,11 @@ fn facts(p: &Placed) -> Vec<(String, String, String, String)> {
         .collect()
 }
 
-fn fact(i: &str, r: &str, p: &str, v: &str) -> (String, String, String, String) {
+pub(super) fn fact(i: &str, r: &str, p: &str, v: &str) -> (String, String, String, String) {
     (i.into(), r.into(), p.into(), v.into())
 }
 
-fn messages(p: &Placed) -> Vec<String> {
+pub(super) fn messages(p: &Placed) -> Vec<String> {
     p.errors.iter().map(|d| d.message.clone()).collect()
 }
 

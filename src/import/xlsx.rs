@@ -8,11 +8,21 @@
 //! `2020`; a date cell becomes `2023-06-30`; an error cell (`#DIV/0!`)
 //! stays an error. Row and column numbers are the sheet's own, so `C5` in
 //! a message is the cell the user can click.
+//!
+//! Two styles calamine does not give are read beside it ([`styles`](super::styles),
+//! `.xlsx` only): a number cell formatted as a percentage is
+//! [`CellKind::Percent`] (its text the fraction it holds, 0.851 for 85.1%),
+//! and an indented text cell reads with two spaces per indent level before
+//! it, as a sub-row looks on screen (`  小学` under its parent). A long
+//! sheet read as actuals writes a percentage cell as shown (`85.1%`).
 
 use std::path::Path;
 
 use calamine::{Data, Range, Reader, Sheets, open_workbook_auto};
 
+use rust_decimal::Decimal;
+
+use super::styles::{BookStyles, SheetStyles};
 use super::{Cell, CellKind, Row, Table};
 use crate::diag::Diagnostic;
 use crate::plan::load_suggest;
@@ -82,23 +92,30 @@ pub fn read_tables(
             vec![first]
         }
     };
+    let mut book = BookStyles::open(path);
     let mut tables = Vec::new();
     for name in chosen {
         let r = range(&mut wb, &name).map_err(err)?;
-        tables.push(table(&r, shown, &name));
+        let styles = book.as_mut().and_then(|b| b.sheet(&name));
+        tables.push(table(&r, shown, &name, styles.as_ref()));
     }
     Ok((tables, warnings))
 }
 
-/// A sheet as a [`Table`], numbered as the sheet numbers its rows and columns.
-pub fn table(range: &Range<Data>, file: &str, sheet: &str) -> Table {
+/// A sheet as a [`Table`], numbered as the sheet numbers its rows and
+/// columns, with the styles of its cells where known.
+pub fn table(range: &Range<Data>, file: &str, sheet: &str, styles: Option<&SheetStyles>) -> Table {
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let rows = range
         .rows()
         .enumerate()
         .map(|(i, cells)| Row {
             number: row0 as usize + i + 1,
-            cells: cells.iter().map(cell).collect(),
+            cells: cells
+                .iter()
+                .enumerate()
+                .map(|(j, d)| styled(d, styles, row0 + i as u32, col0 + j as u32))
+                .collect(),
             source: None,
         })
         .collect();
@@ -107,6 +124,34 @@ pub fn table(range: &Range<Data>, file: &str, sheet: &str) -> Table {
         sheet: Some(sheet.to_string()),
         first_col: col0 as usize + 1,
         rows,
+    }
+}
+
+/// The cell at the sheet's 0-based (`row`, `col`), with its style.
+fn styled(d: &Data, styles: Option<&SheetStyles>, row: u32, col: u32) -> Cell {
+    let mut cell = cell(d);
+    let Some(s) = styles else { return cell };
+    match cell.kind {
+        CellKind::Number if s.is_percent(row, col) => cell.kind = CellKind::Percent,
+        CellKind::Text if !cell.is_blank() => {
+            let indent = s.indent(row, col);
+            if indent > 0 {
+                cell.text = format!("{}{}", "  ".repeat(usize::from(indent)), cell.text);
+            }
+        }
+        _ => {}
+    }
+    cell
+}
+
+/// A cell's text for the actuals reader: a percentage cell as it shows,
+/// 0.851 as `85.1%` (exactly, from the shortest decimal of the double).
+fn as_shown(d: &Data, styles: Option<&SheetStyles>, row: u32, col: u32) -> String {
+    let cell = cell(d);
+    let percent = cell.kind == CellKind::Number && styles.is_some_and(|s| s.is_percent(row, col));
+    match cell.text.parse::<Decimal>() {
+        Ok(v) if percent => format!("{}%", (v * Decimal::ONE_HUNDRED).normalize()),
+        _ => cell.text,
     }
 }
 
@@ -151,14 +196,19 @@ pub fn sheet_as_csv(path: &Path, sheet: Option<&str>) -> Result<(String, Vec<u8>
             .ok_or_else(|| "the workbook has no sheets".to_string())?,
     };
     let r = range(&mut wb, &name)?;
-    let (row0, _) = r.start().unwrap_or((0, 0));
+    let styles = BookStyles::open(path).and_then(|mut b| b.sheet(&name));
+    let (row0, col0) = r.start().unwrap_or((0, 0));
     // Blank lines are skipped by the CSV reader but still counted.
     let mut out = vec![b'\n'; row0 as usize];
     let mut w = ::csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
-    for cells in r.rows() {
-        let fields: Vec<String> = cells.iter().map(|d| cell(d).text).collect();
+    for (i, cells) in r.rows().enumerate() {
+        let fields: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(j, d)| as_shown(d, styles.as_ref(), row0 + i as u32, col0 + j as u32))
+            .collect();
         w.write_record(&fields)
             .map_err(|e| format!("cannot convert sheet `{name}`: {e}"))?;
     }

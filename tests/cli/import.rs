@@ -526,7 +526,7 @@ preschool_ger,inner_mongolia,2021,91.2,import: regions.xlsx!Inner Mongolia
         &["学前三年毛入园率", "=93", "94.4%", "=94.8"],
         &["学前三年毛入学率", "=93", "=94", ""],
         &["高中阶段毛入学率", "=95.9", "约96", ""],
-        &["普惠性幼儿园覆盖率", "pct:0.92", "=92.5", ""],
+        &["普惠性幼儿园覆盖率", "=0.92", "=92.5", ""],
     ];
 
     #[test]
@@ -546,7 +546,7 @@ preschool_ger,inner_mongolia,2021,91.2,import: regions.xlsx!Inner Mongolia
             "note: bad.xlsx!Sheet1:3",
             "help: did you mean `学前三年毛入园率` (preschool_ger)?",
             "error: Sheet1!C4 (row 4, column 3): `约96` is not a number",
-            "error: Sheet1!B5 (row 5, column 2): the cell holds 0.92 for `inclusive_kindergarten_coverage` (unit %, baseline or target 92): a cell formatted as a percentage shows 92% but holds 0.92",
+            "error: Sheet1!B5 (row 5, column 2): the cell holds 0.92 for `inclusive_kindergarten_coverage` (unit %, baseline or target 92): a fraction, where the percentage 92 is expected",
             "error: 4 problems found in the input",
         ] {
             assert!(err.contains(want), "missing {want:?} in\n{err}");
