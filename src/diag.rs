@@ -47,11 +47,39 @@ impl Location {
     /// Locate `span` (byte offsets into the whole `source`) and keep only
     /// the lines it touches.
     pub fn in_source(path: &str, source: &str, span: Range<usize>) -> Location {
+        Location::located(path, source, span, |line_start| {
+            memchr::memchr_iter(b'\n', &source.as_bytes()[..line_start]).count() + 1
+        })
+    }
+
+    /// [`Location::in_source`] with the offsets at which the source's lines
+    /// start (`0` first), for a caller that locates many problems in one
+    /// large source: the line is then found by a binary search, not by
+    /// counting the newlines before it each time.
+    pub fn in_source_indexed(
+        path: &str,
+        source: &str,
+        line_starts: &[usize],
+        span: Range<usize>,
+    ) -> Location {
+        Location::located(path, source, span, |line_start| {
+            line_starts.partition_point(|&s| s <= line_start).max(1)
+        })
+    }
+
+    /// `span` in `source`, its line number told by `line_of(line start)`.
+    fn located(
+        path: &str,
+        source: &str,
+        span: Range<usize>,
+        line_of: impl Fn(usize) -> usize,
+    ) -> Location {
+        let bytes = source.as_bytes();
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
-        let line = source[..line_start].bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
+        let line_end = memchr::memchr(b'\n', &bytes[end..]).map_or(source.len(), |i| end + i);
+        let line = line_of(line_start);
         let text = source[line_start..line_end].trim_end_matches('\r');
         let span = (start - line_start).min(text.len())..(end - line_start).min(text.len());
         Location::window(path, line, text, span)
@@ -136,6 +164,47 @@ impl Location {
         }
         (line, col)
     }
+}
+
+/// `text` with every control, blank or invisible character other than
+/// space and line end replaced by a visible one of the same length in
+/// bytes (so spans still fit), and so is the blank space that starts the
+/// line when the span starts inside it: the renderer measures a form feed
+/// or a NUL as width 0 but counts it as blank, and subtracts the blank
+/// start of a long line from the span's end, which then panics (found by
+/// fuzzing).
+fn printable(text: &str, span_start: usize) -> std::borrow::Cow<'_, str> {
+    // A tab too: the renderer counts it as 4 columns of blank but measures
+    // spans after it as if it were 1.
+    let odd = |c: char| {
+        !matches!(c, ' ' | '\n')
+            && (c.is_control()
+                || c.is_whitespace()
+                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'))
+    };
+    let line_start = text[..span_start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let blank_end = text[line_start..]
+        .find(|c: char| c == '\n' || !(c.is_whitespace() || odd(c)))
+        .map_or(text.len(), |i| line_start + i);
+    let in_blank = span_start < blank_end;
+    if !in_blank && !text.chars().any(odd) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let out = (text.char_indices())
+        .map(|(i, c)| {
+            let lead = in_blank && (line_start..blank_end).contains(&i);
+            match (odd(c) || lead, c.len_utf8()) {
+                (false, _) => c,
+                (true, 1) if lead => '.',
+                (true, 1) => ' ',
+                (true, 2) => '\u{B7}',
+                (true, _) => '\u{FFFD}',
+            }
+        })
+        .collect();
+    std::borrow::Cow::Owned(out)
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -243,6 +312,7 @@ impl Diagnostic {
         };
         let mut message = level.title(&self.message);
         let origin;
+        let text;
         if let Some(loc) = &self.location {
             if loc.text.is_empty() {
                 origin = format!("{}:{}", loc.path, loc.line);
@@ -256,8 +326,9 @@ impl Diagnostic {
                     end += 1;
                 }
                 let span = start..end;
+                text = printable(&loc.text, span.start);
                 message = message.snippet(
-                    Snippet::source(&loc.text)
+                    Snippet::source(&text)
                         .line_start(loc.line)
                         .origin(&loc.path)
                         .fold(false)
@@ -425,6 +496,49 @@ mod tests {
         assert_eq!(loc.line, 2);
         assert_eq!(loc.text, "名称 = \"x\"");
         assert_eq!(loc.line_col(), (2, 6));
+    }
+
+    #[test]
+    fn control_and_invisible_characters_render_without_a_panic() {
+        // A plan line the fuzzer made: form feeds, a word, NULs, past the
+        // terminal's width.
+        let line = format!("{}base{}line = 90.1", "\u{c}".repeat(70), "\0".repeat(120));
+        let d = Diagnostic::error("unknown key").at(Location::in_line("p.toml", 2, line, 0..1));
+        assert!(d.render(false).contains("p.toml:2:1"));
+        for c in [
+            '\u{85}', '\u{2028}', '\u{200D}', '\u{202E}', '\u{3000}', '\u{FEFF}',
+        ] {
+            let line = format!("{}x = 1{}", c.to_string().repeat(90), "y".repeat(200));
+            let n = line.len();
+            let d = Diagnostic::error("x").at(Location::in_line("p.toml", 1, line, n - 3..n));
+            let _ = d.render(false);
+        }
+        // Found by fuzzing too: a long line that starts with tabs.
+        let line = format!("{}U\0\0;{}", "\t".repeat(45), ";".repeat(200));
+        let d = Diagnostic::error("x").at(Location::in_line("p.toml", 1, line, 45..46));
+        let _ = d.render(false);
+        assert_eq!(
+            printable("a\u{c}b\u{85}c\u{2028}\t", 0),
+            "a b\u{B7}c\u{FFFD} "
+        );
+        assert_eq!(printable("x\n \u{c} y", 2), "x\n...y");
+        assert_eq!(printable("x\n   y", 5), "x\n   y");
+    }
+
+    #[test]
+    fn indexed_sources_give_the_same_locations() {
+        let src = "a = 1\r\n名称 = \"x\"\n\nc = 3";
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(src.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        for at in 0..=src.len() {
+            let span = at..(at + 2).min(src.len());
+            assert_eq!(
+                Location::in_source_indexed("p.toml", src, &starts, span.clone()),
+                Location::in_source("p.toml", src, span),
+                "{at}"
+            );
+        }
     }
 
     #[test]

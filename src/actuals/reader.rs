@@ -196,8 +196,10 @@ impl<'p> ActualsReader<'p> {
         let mut pending: Vec<Chunk> = Vec::new();
         let mut shared: Option<Shared> = None;
         // A read that failed part-way: the complete records before it are
-        // read, the error told after their problems (the same, in the same
-        // order, whatever the block size).
+        // read, the error told after their problems, and only if nothing
+        // ended the read before it (a bad header, a row too long), which a
+        // read in larger blocks may have gone past: the same problems in
+        // the same order whatever the block size.
         let mut failed: Option<Diagnostic> = None;
         loop {
             if !eof && failed.is_none() && buf.len() < want {
@@ -226,6 +228,7 @@ impl<'p> ActualsReader<'p> {
                         let (Problem::Diag(d) | Problem::NotUtf8(d)) =
                             parse::too_long(path, sp.newlines() as usize + 1);
                         self.diags.push(d);
+                        failed = None;
                         break;
                     }
                     if !found {
@@ -245,6 +248,7 @@ impl<'p> ActualsReader<'p> {
                         Ok(c) => c,
                         Err(d) => {
                             self.diags.push(d);
+                            failed = None;
                             break;
                         }
                     };
@@ -269,6 +273,7 @@ impl<'p> ActualsReader<'p> {
                 },
             );
             if count.stopped {
+                failed = None;
                 break;
             }
             let consumed: usize = chunks.iter().map(|c| c.consumed).sum();
@@ -281,7 +286,7 @@ impl<'p> ActualsReader<'p> {
             if let Some(p) = &mut self.progress {
                 p(total);
             }
-            if eof || failed.is_some() {
+            if eof {
                 break;
             }
             if consumed == 0 && buf.len() >= MAX_RECORD {
@@ -295,9 +300,13 @@ impl<'p> ActualsReader<'p> {
                 };
                 self.merge(ch, sh, file_base + line, &mut count);
                 pending.clear();
+                failed = None;
                 break;
             }
             if consumed == 0 {
+                if failed.is_some() {
+                    break; // what is left is a record the failure cut
+                }
                 want *= 2; // one record longer than the buffer
             }
         }

@@ -229,8 +229,15 @@ fn any_row() -> impl Strategy<Value = Vec<u8>> {
 
 fn any_csv() -> impl Strategy<Value = Vec<u8>> {
     let eol = proptest::sample::select(vec![&b"\n"[..], b"\r\n", b"\r"]);
-    proptest::collection::vec((any_row(), eol), 0..160).prop_map(|rows| {
-        let mut csv = b"indicator,period,value\n".to_vec();
+    let header = proptest::sample::select(vec![
+        &b"indicator,period,value\n"[..],
+        b"indicator,period,value\r\n",
+        // Headers that end the read (after which no later problem counts).
+        b"indicator,period,v\xe3lue\n",
+        b"indicator,period,value,value\n",
+    ]);
+    (header, proptest::collection::vec((any_row(), eol), 0..160)).prop_map(|(header, rows)| {
+        let mut csv = header.to_vec();
         for (row, eol) in rows {
             csv.extend(row);
             csv.extend(eol);

@@ -271,7 +271,11 @@ pub fn parse_period(text: &str) -> Option<Period> {
     if !t.is_ascii() {
         return None;
     }
-    Period::parse(t).ok()
+    // Four-digit years only: `0486` would be written back as `486`, which
+    // no reader takes for a period (found by fuzzing the importer).
+    Period::parse(t)
+        .ok()
+        .filter(|p| (1000..=9999).contains(&p.year()))
 }
 
 /// A period that plausibly heads a column or a row: used to tell layouts
@@ -284,4 +288,17 @@ pub(super) fn plausible_period(cell: &Cell) -> Option<Period> {
 /// be): what makes a label or a header matter.
 pub(super) fn is_number(cell: &Cell) -> bool {
     matches!(parse_value(&cell.text), Value::Number(_)) || cell.kind == CellKind::Error
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_are_read_as_they_are_written_back() {
+        assert_eq!(parse_period("2020年"), Some(Period::Year(2020)));
+        for p in ["0486", "0486年", "0999-Q1"] {
+            assert_eq!(parse_period(p), None, "{p}");
+        }
+    }
 }

@@ -578,3 +578,30 @@ fn concurrent_revisions_keep_every_row_and_every_revision() {
     let o = on_day(dir.path(), &["validate"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+#[cfg(unix)]
+fn a_revision_past_a_file_size_limit_leaves_the_file_as_it_was() {
+    let dir = add_workspace();
+    let csv = dir.path().join("actuals.csv");
+    let head = "indicator,period,value,note\nger,2021,91,";
+    let before = format!("{head}{}\n", "x".repeat(500 - head.len() - 1));
+    std::fs::write(&csv, &before).unwrap();
+    let o = limited(
+        dir.path(),
+        true,
+        &["add", "ger", "92", "--period", "2021", "--revise"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cannot write actuals.csv (the file is left as it was)"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), before);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names.len(), 3, "no temporary file left: {names:?}");
+}
