@@ -166,14 +166,14 @@ pub fn change(d: Decimal, ind: &Indicator, prec: u32, lang: Lang) -> String {
 /// the change since the baseline tell the rest.
 pub fn completion_shown(a: &Assessment) -> Option<Decimal> {
     a.completion
-        .filter(|_| !a.met_at_baseline && a.period != a.baseline_period)
+        .filter(|_| !a.met_at_baseline && !a.latest_is_baseline())
         .map(|c| c.clamp(Decimal::ZERO, Decimal::ONE))
 }
 
 /// Time progress as people are shown it: empty before any value after the
 /// baseline (0% of nothing).
 pub fn time_progress_shown(a: &Assessment) -> Option<Decimal> {
-    a.time_progress.filter(|_| a.period != a.baseline_period)
+    a.time_progress.filter(|_| !a.latest_is_baseline())
 }
 
 /// A share as a percentage with one decimal: 0.7 → `70.0%`.

@@ -39,10 +39,10 @@ fn row(r: &Row) -> Value {
     json!({
         "period": period(r.period),
         "value": dec(Some(r.value)),
-        "change": dec(r.change),
-        "change_pct": computed(r.change_pct),
-        "yoy": dec(r.yoy),
-        "yoy_pct": computed(r.yoy_pct),
+        "change": dec(r.change.map(|c| c.amount)),
+        "change_pct": computed(r.change.and_then(|c| c.percent)),
+        "yoy": dec(r.yoy.map(|c| c.amount)),
+        "yoy_pct": computed(r.yoy.and_then(|c| c.percent)),
         "path": computed(r.path),
         "source": r.source,
         "note": r.note,
@@ -93,8 +93,8 @@ pub fn write(s: &Shown, out: &mut dyn Write) -> io::Result<()> {
                             "period": m.period.to_string(),
                             "target": m.text,
                             "level": computed(m.target),
-                            "value": dec(m.value.map(|(_, v)| v)),
-                            "value_period": m.value.map(|(p, _)| period(p)),
+                            "value": dec(m.value.map(|v| v.value)),
+                            "value_period": m.value.map(|v| period(v.period)),
                             "status": m.status.as_str(),
                         })
                     })

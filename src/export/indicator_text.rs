@@ -18,7 +18,7 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
 use super::chart::{self, Chart, Legend};
 use crate::display::{self, Lang};
-use crate::engine::{Assessment, Goal, MilestoneStatus};
+use crate::engine::{Assessment, Dated, Goal, MilestoneStatus};
 use crate::plan::{Direction, Indicator, Kind, Method, Plan, TargetExpr};
 use crate::view::indicator::{Block, Row, Shown, path_at};
 
@@ -278,7 +278,7 @@ fn period_table(s: &Shown, b: &Block, ascii: bool) -> comfy_table::Table {
     };
     for r in &b.rows {
         let mut period = r.period.to_string();
-        if Some(r.period) == b.a.baseline_period {
+        if Some(r.period) == b.a.baseline.map(|d| d.period) {
             period.push_str(lang.pick(" (基期)", " (baseline)"));
         }
         let mut value = display::value(r.value, ind, prec);
@@ -291,11 +291,11 @@ fn period_table(s: &Shown, b: &Block, ascii: bool) -> comfy_table::Table {
             Cell::new(value),
             Cell::new(
                 r.change
-                    .map_or_else(dash, |c| change(c, r.change_pct, ind, prec, lang)),
+                    .map_or_else(dash, |c| change(c.amount, c.percent, ind, prec, lang)),
             ),
             Cell::new(
                 r.yoy
-                    .map_or_else(dash, |c| change(c, r.yoy_pct, ind, prec, lang)),
+                    .map_or_else(dash, |c| change(c.amount, c.percent, ind, prec, lang)),
             ),
             Cell::new(
                 r.path
@@ -355,8 +355,11 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let dash = || "—".to_string();
     let mut rows = Vec::new();
-    let latest = match (a.value, a.period) {
-        (Some(v), Some(p)) => format!("{} ({p})", display::value(v, ind, prec)),
+    let latest = match a.latest {
+        Some(Dated {
+            period: p,
+            value: v,
+        }) => format!("{} ({p})", display::value(v, ind, prec)),
         _ => dash(),
     };
     rows.push((l("最新值", "Latest"), latest));
@@ -392,12 +395,12 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
     rows.push((
         l("较基期", "Since baseline"),
         a.change
-            .map_or_else(dash, |c| change(c, a.change_pct, ind, prec, lang)),
+            .map_or_else(dash, |c| change(c.amount, c.percent, ind, prec, lang)),
     ));
     rows.push((
         l("较上期", "From previous"),
         a.yoy
-            .map_or_else(dash, |c| change(c, a.yoy_pct, ind, prec, lang)),
+            .map_or_else(dash, |c| change(c.amount, c.percent, ind, prec, lang)),
     ));
     rows.push((
         l("年均增长率", "CAGR"),
@@ -428,7 +431,7 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
         None => dash(),
     };
     rows.push((l("趋势预测", "Projection"), projection));
-    let meets = match (a.projected_meet, a.goal.as_ref(), a.value) {
+    let meets = match (a.projected_meet, a.goal.as_ref(), a.latest.map(|l| l.value)) {
         (Some(p), _, _) => p.to_string(),
         (None, Some(g), Some(v)) if g.meets(v) => l("已达到", "already met").into(),
         (None, _, _) if a.projection.is_some() => l("趋势不能达到", "not on this trend").into(),
@@ -440,9 +443,13 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
             .milestones
             .iter()
             .map(|m| {
-                let got = m.value.map_or_else(String::new, |(p, v)| {
-                    format!(": {} ({p})", display::value(v, ind, prec))
-                });
+                let got = m.value.map_or_else(
+                    String::new,
+                    |Dated {
+                         period: p,
+                         value: v,
+                     }| { format!(": {} ({p})", display::value(v, ind, prec)) },
+                );
                 let st = match (m.status, lang) {
                     (MilestoneStatus::Met, Lang::Zh) => "已达成",
                     (MilestoneStatus::Missed, Lang::Zh) => "未达成",
@@ -460,7 +467,8 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
             .collect();
         rows.push((l("阶段目标", "Milestones"), ms.join("\n")));
     }
-    if let Some((p0, p1)) = a.broken_step {
+    if let Some(step) = a.broken {
+        let (p0, p1) = (step.from.period, step.to.period);
         rows.push((l("首次违反", "First break"), format!("{p0} → {p1}")));
     }
     let label = a.status.word(a.direction, a.early, lang);
@@ -520,8 +528,11 @@ fn chart_of(b: &Block, opts: Options) -> (Chart, chart::Options) {
     let x = |p: crate::period::Period| p.position().to_f64();
     let xy = |p, v| Some((x(p)?, f(v)?));
     let tt = a.target_period;
-    let path = match (a.baseline_period, a.baseline) {
-        (Some(t0), Some(bv)) => match (path_at(a, t0), path_at(a, tt)) {
+    let path = match a.baseline {
+        Some(Dated {
+            period: t0,
+            value: bv,
+        }) => match (path_at(a, t0), path_at(a, tt)) {
             (Some(_), Some(end)) => xy(t0, bv).zip(xy(tt, end)).map(|(p, q)| [p, q]),
             _ => None,
         },

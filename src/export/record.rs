@@ -118,21 +118,21 @@ pub fn each_field(plan: &Plan, a: &Assessment, mut f: impl FnMut(FieldRef<'_>)) 
     f(text_ref(&ind.unit));
     f(FieldRef::Text(ind.kind.as_str()));
     f(FieldRef::Text(a.direction.as_str()));
-    period_ref(a.baseline_period, &mut f);
-    f(dec(a.baseline));
-    period_ref(a.period, &mut f);
-    f(dec(a.value));
-    f(dec(a.previous));
+    period_ref(a.baseline.map(|b| b.period), &mut f);
+    f(dec(a.baseline.map(|b| b.value)));
+    period_ref(a.latest.map(|l| l.period), &mut f);
+    f(dec(a.latest.map(|l| l.value)));
+    f(dec(a.previous.map(|p| p.value)));
     f(dec(a.target));
     f(a.goal
         .as_ref()
         .map_or(FieldRef::Null, |g| FieldRef::Text(g.op_str())));
     period_ref(Some(a.target_period), &mut f);
     f(dec(a.gap));
-    f(dec(a.change));
-    f(computed(a.change_pct));
-    f(dec(a.yoy));
-    f(computed(a.yoy_pct));
+    f(dec(a.change.map(|c| c.amount)));
+    f(computed(a.change.and_then(|c| c.percent)));
+    f(dec(a.yoy.map(|c| c.amount)));
+    f(computed(a.yoy.and_then(|c| c.percent)));
     f(float(a.cagr));
     f(computed(a.required_change));
     f(computed(a.completion));
@@ -214,8 +214,11 @@ pub mod evaluation {
         ));
         push(super::text_ref(&ind.unit));
         push(FieldRef::Text(ind.kind.as_str()));
-        super::period_ref(a.baseline_period, &mut push);
-        push(a.baseline.map_or(FieldRef::Null, FieldRef::Decimal));
+        super::period_ref(a.baseline.map(|b| b.period), &mut push);
+        push(
+            a.baseline
+                .map_or(FieldRef::Null, |b| FieldRef::Decimal(b.value)),
+        );
         for p in periods {
             let v = a.points.iter().find(|(q, _)| q == p).map(|(_, v)| *v);
             push(v.map_or(FieldRef::Null, FieldRef::Decimal));

@@ -310,13 +310,13 @@ fn cells(pv: &PlanView, a: &Assessment, lang: Lang, no: String, first: bool) -> 
         }),
         Cell::text(name),
         Cell::text(kind_word(ind.kind, lang)),
-        match (a.baseline, a.baseline_period) {
-            (Some(b), Some(p)) if p != pv.plan.baseline => {
-                let mut c = value(b);
-                c.text = format!("{} ({})", c.text, period_label(p, lang));
+        match a.baseline {
+            Some(b) if b.period != pv.plan.baseline => {
+                let mut c = value(b.value);
+                c.text = format!("{} ({})", c.text, period_label(b.period, lang));
                 c
             }
-            (Some(b), _) => value(b),
+            Some(b) => value(b.value),
             _ => Cell::default(),
         },
     ];
@@ -434,11 +434,11 @@ impl Pace {
 
 /// The change a year since the baseline (年均提高).
 pub fn annual_change(ind: &Indicator, a: &Assessment) -> Option<PerYear> {
-    let (t0, t) = (a.baseline_period?, a.period?);
+    let (t0, t) = (a.baseline?.period, a.latest?.period);
     if t <= t0 {
         return None;
     }
-    let per_year = a.change.and_then(|c| c.checked_div(years(t0, t)?));
+    let per_year = a.change.and_then(|c| c.amount.checked_div(years(t0, t)?));
     Pace::of(ind).pick(per_year, a.cagr)
 }
 

@@ -9,7 +9,7 @@
 
 use super::{PlanView, View};
 use crate::display::{self, Lang};
-use crate::engine::{Assessment, Status};
+use crate::engine::{Assessment, Dated, Status};
 use crate::plan::Plan;
 
 /// The document's title: the plans' names.
@@ -198,8 +198,11 @@ pub fn matrix(view: &View, pv: &PlanView, regions: &PlanView) -> Option<Matrix> 
                     let a = all
                         .iter()
                         .find(|a| a.indicator == i && a.region == *r && a.breakdown.is_empty())?;
-                    let value = match (a.value, a.period) {
-                        (Some(v), Some(p)) => {
+                    let value = match a.latest {
+                        Some(Dated {
+                            period: p,
+                            value: v,
+                        }) => {
                             let v = display::value(v, ind, display::precision(ind, a));
                             if p == as_of { v } else { format!("{v} ({p})") }
                         }
@@ -234,7 +237,8 @@ pub fn provenance(pv: &PlanView, a: &Assessment) -> (Option<String>, Option<Stri
     let Some(series) = act.series_named(a.indicator, &a.region, &a.breakdown) else {
         return (None, None);
     };
-    let Some(point) = series.points().rev().find(|p| Some(p.period) == a.period) else {
+    let latest = a.latest.map(|l| l.period);
+    let Some(point) = series.points().rev().find(|p| Some(p.period) == latest) else {
         return (None, None);
     };
     let text = |i: Option<u32>| {
