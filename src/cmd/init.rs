@@ -17,6 +17,7 @@ use anyhow::{Context as _, bail};
 
 use crate::cli::{Global, InitArgs, LangArg};
 use track::diag::{Diagnostic, Diagnostics, InputError};
+use track::display::Lang;
 
 const MANIFEST: &str = include_str!("init/track.toml");
 const PLAN_ZH: &str = include_str!("init/plan.zh.toml");
@@ -25,18 +26,14 @@ const ACTUALS_ZH: &str = include_str!("init/actuals.zh.csv");
 const ACTUALS_EN: &str = include_str!("init/actuals.en.csv");
 
 /// The files of a starter workspace in `lang` (`zh` unless `--lang en`).
-pub fn files(english: bool) -> [(&'static str, String); 3] {
-    let lang = if english { "en" } else { "zh" };
+pub fn files(lang: Lang) -> [(&'static str, String); 3] {
     [
-        ("track.toml", MANIFEST.replace("@LANG@", lang)),
         (
-            "plan.toml",
-            if english { PLAN_EN } else { PLAN_ZH }.to_string(),
+            "track.toml",
+            MANIFEST.replace("@LANG@", lang.pick("zh", "en")),
         ),
-        (
-            "actuals.csv",
-            if english { ACTUALS_EN } else { ACTUALS_ZH }.to_string(),
-        ),
+        ("plan.toml", lang.pick(PLAN_ZH, PLAN_EN).to_string()),
+        ("actuals.csv", lang.pick(ACTUALS_ZH, ACTUALS_EN).to_string()),
     ]
 }
 
@@ -58,8 +55,12 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
         Some(d) => base.join(d),
         None => base,
     };
-    let english = global.lang == Some(LangArg::En);
-    let files = files(english);
+    // No manifest yet to take a default from: `--lang`, else Chinese.
+    let lang = match global.lang {
+        Some(LangArg::En) => Lang::En,
+        _ => Lang::Zh,
+    };
+    let files = files(lang);
     let shown = |name: &str| -> String {
         let p = dir.join(name);
         p.strip_prefix(&cwd).unwrap_or(&p).display().to_string()
@@ -97,7 +98,7 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
         Ok(rel) => format!("cd {} && ", rel.display()),
         Err(_) => format!("cd {} && ", dir.display()),
     };
-    if english {
+    if lang == Lang::En {
         writeln!(err, "wrote {}", names.join(", "))?;
         writeln!(
             err,

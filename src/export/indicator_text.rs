@@ -50,7 +50,7 @@ pub fn write(s: &Shown, opts: Options, out: &mut dyn Write) -> io::Result<()> {
         let mut name = display::series_name(&b.a, s.plan, lang);
         // A parent's blocks include its sub-indicators'.
         if b.a.indicator != s.indicator {
-            let child = s.plan.indicators[b.a.indicator].name_in(lang.en());
+            let child = s.plan.indicators[b.a.indicator].name_in(lang);
             let child = format!("{}{child}", lang.pick("其中：", "of which: "));
             name = if name.is_empty() {
                 child
@@ -100,12 +100,12 @@ fn definition(s: &Shown) -> Vec<(&'static str, String)> {
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let mut rows = vec![
         (l("编号", "Id"), format!("{}/{}", plan.id, ind.id)),
-        (l("规划", "Plan"), plan.name_in(lang.en()).to_string()),
+        (l("规划", "Plan"), plan.name_in(lang).to_string()),
     ];
-    if let Some(g) = ind.group_in(lang.en()) {
+    if let Some(g) = ind.group_in(lang) {
         rows.push((l("分组", "Group"), g.to_string()));
     }
-    let unit = ind.unit_in(lang.en());
+    let unit = ind.unit_in(lang);
     rows.push((
         l("单位", "Unit"),
         if unit.is_empty() {
@@ -213,12 +213,12 @@ fn relative(p: Decimal) -> String {
 /// An unsigned amount in the unit: `0.6个百分点`, `1.6‰`, `6 classes`.
 fn amount(d: Decimal, ind: &Indicator, prec: u32, lang: Lang) -> String {
     let n = display::number(d, ind, prec);
-    let unit = ind.unit_in(lang.en());
+    let unit = ind.unit_in(lang);
     if ind.is_percent() {
         format!("{n}{}", lang.pick("个百分点", " pp"))
     } else if unit.is_empty() {
         n
-    } else if lang.en() {
+    } else if lang == Lang::En {
         format!("{n} {unit}")
     } else {
         format!("{n}{unit}")
@@ -234,7 +234,7 @@ fn period_table(s: &Shown, b: &Block, ascii: bool) -> comfy_table::Table {
         has(|r| r.source.is_some() || r.from_plan),
         has(|r| r.note.is_some()),
     );
-    let unit = ind.unit_in(lang.en());
+    let unit = ind.unit_in(lang);
     let value_head = if ind.is_percent() || unit.is_empty() {
         lang.pick("数值", "Value").to_string()
     } else {
@@ -334,8 +334,7 @@ fn level(a: &Assessment, ind: &Indicator, plan: &Plan, prec: u32, lang: Lang) ->
         Goal::Better {
             reference, strict, ..
         } => {
-            let region =
-                (ind.target.region()).map_or(String::new(), |r| plan.region_name(r, lang.en()));
+            let region = (ind.target.region()).map_or(String::new(), |r| plan.region_name(r, lang));
             let word = match (strict, lang) {
                 (true, Lang::Zh) => "优于",
                 (false, Lang::Zh) => "不低于",

@@ -349,7 +349,7 @@ impl Chart<'_> {
                 s,
                 r#"<text x="4" y="{:.0}" fill="{INK}" font-size="11">{}</text>"#,
                 TOP - 6.0,
-                escape(self.ind.unit_in(self.lang.en()))
+                escape(self.ind.unit_in(self.lang))
             );
         }
     }

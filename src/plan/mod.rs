@@ -19,6 +19,7 @@ pub use target::{
     parse_value,
 };
 
+use crate::display::Lang;
 use crate::period::Period;
 
 /// How progress toward a target is graded (`docs/methods.md#method-time`, `docs/methods.md#method-cagr`).
@@ -186,23 +187,23 @@ impl Indicator {
         self.target == TargetExpr::Heading
     }
 
-    pub fn name_in(&self, english: bool) -> &str {
-        match (&self.name_en, english) {
-            (Some(en), true) => en,
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match (&self.name_en, lang) {
+            (Some(en), Lang::En) => en,
             _ => &self.name,
         }
     }
 
-    pub fn group_in(&self, english: bool) -> Option<&str> {
-        match (&self.group_en, english) {
-            (Some(en), true) => Some(en),
+    pub fn group_in(&self, lang: Lang) -> Option<&str> {
+        match (&self.group_en, lang) {
+            (Some(en), Lang::En) => Some(en),
             _ => self.group.as_deref(),
         }
     }
 
-    pub fn unit_in(&self, english: bool) -> &str {
-        match (&self.unit_en, english) {
-            (Some(en), true) => en,
+    pub fn unit_in(&self, lang: Lang) -> &str {
+        match (&self.unit_en, lang) {
+            (Some(en), Lang::En) => en,
             _ => &self.unit,
         }
     }
@@ -269,9 +270,9 @@ impl PlanIndex {
 }
 
 impl Plan {
-    pub fn name_in(&self, english: bool) -> &str {
-        match (&self.name_en, english) {
-            (Some(en), true) => en,
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match (&self.name_en, lang) {
+            (Some(en), Lang::En) => en,
             _ => &self.name,
         }
     }
@@ -304,11 +305,11 @@ impl Plan {
             || self.region(id).is_some()
     }
 
-    pub fn region_name(&self, id: &str, english: bool) -> String {
+    pub fn region_name(&self, id: &str, lang: Lang) -> String {
         match self.region(id) {
             Some(Region {
                 name_en: Some(en), ..
-            }) if english => en.clone(),
+            }) if lang == Lang::En => en.clone(),
             Some(r) => r.name.clone(),
             None => id.to_string(),
         }

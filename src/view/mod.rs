@@ -98,7 +98,7 @@ pub fn grouped<'v>(pv: &'v PlanView, lang: Lang) -> Vec<(Option<&'v str>, Vec<us
         // A sub-indicator without a group of its own is in its parent's.
         let g = std::iter::once(a.indicator)
             .chain(plan.ancestors(a.indicator))
-            .find_map(|j| plan.indicators[j].group_in(lang.en()));
+            .find_map(|j| plan.indicators[j].group_in(lang));
         match out.iter_mut().find(|(og, _)| *og == g) {
             Some((_, rows)) => rows.push(i),
             None => out.push((g, vec![i])),
@@ -109,7 +109,7 @@ pub fn grouped<'v>(pv: &'v PlanView, lang: Lang) -> Vec<(Option<&'v str>, Vec<us
 
 /// The title line of a plan: `name（截至2023年）` / `name (as of 2023)`.
 pub fn plan_title(view: &View, pv: &PlanView) -> String {
-    let name = pv.plan.name_in(view.lang.en());
+    let name = pv.plan.name_in(view.lang);
     let lang = view.lang;
     match (pv.as_of, lang) {
         (Some(p), Lang::Zh) => format!("{name}（{}）", crate::display::as_of(p, lang)),

@@ -73,17 +73,17 @@ struct Narrator<'a> {
 
 impl Narrator<'_> {
     fn zh(&self) -> bool {
-        !self.lang.en()
+        self.lang == Lang::Zh
     }
 
     /// The indicator's name, with the series (region, breakdown) when it
     /// is not the plan's own; in English with an article where it reads as
     /// a common noun (“The three-year …”, but “GDP …” stays).
     fn subject(&self) -> String {
-        let mut name = self.ind.name_in(self.lang.en()).to_string();
+        let mut name = self.ind.name_in(self.lang).to_string();
         // A sub-indicator is named under its parent: 义务教育标准班额比例（小学）.
         if let Some(p) = self.ind.parent {
-            let parent = self.plan.indicators[p].name_in(self.lang.en());
+            let parent = self.plan.indicators[p].name_in(self.lang);
             name = match self.lang {
                 Lang::Zh => format!("{parent}（{name}）"),
                 Lang::En => format!("{parent} ({name})"),
@@ -117,7 +117,7 @@ impl Narrator<'_> {
     /// A value with its unit: `94.4%`, `11.3年`, `11.3 years`.
     fn value(&self, d: Decimal) -> String {
         let n = display::number(d, self.ind, self.prec);
-        let unit = self.ind.unit_in(self.lang.en());
+        let unit = self.ind.unit_in(self.lang);
         if self.ind.is_percent() {
             format!("{n}%")
         } else if unit.is_empty() {
@@ -144,7 +144,7 @@ impl Narrator<'_> {
         }
         if !self.ind.is_percent() {
             let n = display::number(d, self.ind, prec);
-            let unit = self.ind.unit_in(self.lang.en());
+            let unit = self.ind.unit_in(self.lang);
             return match (unit.is_empty(), self.zh()) {
                 (true, _) => n,
                 (false, true) => format!("{n}{unit}"),
@@ -289,7 +289,7 @@ impl Narrator<'_> {
     /// value.
     fn reference(&self) -> Option<(String, String)> {
         let region = self.ind.target.region()?;
-        let name = self.plan.region_name(region, self.lang.en());
+        let name = self.plan.region_name(region, self.lang);
         Some((
             name,
             self.a.target.map(|v| self.value(v)).unwrap_or_default(),
@@ -594,7 +594,7 @@ impl Narrator<'_> {
             };
         }
         if let Some(r) = self.ind.target.region() {
-            let region = self.plan.region_name(r, self.lang.en());
+            let region = self.plan.region_name(r, self.lang);
             return if zh {
                 format!("{subject}{when}为{y}，暂无{region}同期数据，无法比较。")
             } else {
