@@ -123,7 +123,7 @@ pub fn shown_decimals(d: Decimal, ind: &Indicator, prec: u32) -> u32 {
 /// The unit written after a number in a table cell: `年` in Chinese,
 /// ` years` in English; `%` and no unit write nothing here.
 pub fn unit_suffix(ind: &Indicator, lang: Lang) -> String {
-    let unit = ind.unit_in(lang);
+    let unit = ind.unit.get(lang);
     match (unit, lang) {
         ("" | "%", _) => String::new(),
         (u, Lang::Zh) => u.to_string(),

@@ -190,7 +190,7 @@ pub fn cases(plan: &Plan, rows: &[Assessment], rules: &Rules, out: &mut Vec<Case
             line: ind.target_pos.line,
             col: ind.target_pos.col,
             indicator: ind.id.clone(),
-            name: ind.name.clone(),
+            name: ind.name.zh.clone(),
             region: a.region.clone(),
             breakdown: a.breakdown.clone(),
             kind: ind.kind,

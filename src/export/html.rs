@@ -229,7 +229,7 @@ fn render(
                 name: report::title(pv.plan, a, lang),
                 // The plan's name helps only where there are several.
                 plan: if view.plans.len() > 1 {
-                    pv.plan.name_in(lang).to_string()
+                    pv.plan.name.get(lang).to_string()
                 } else {
                     String::new()
                 },

@@ -54,12 +54,12 @@ pub fn write(s: &Shown, out: &mut dyn Write) -> io::Result<()> {
     let plan = s.plan;
     let ind = &plan.indicators[s.indicator];
     let definition = json!({
-        "name": ind.name,
-        "name_en": ind.name_en,
-        "group": ind.group,
-        "group_en": ind.group_en,
-        "unit": ind.unit,
-        "unit_en": ind.unit_en,
+        "name": ind.name.zh,
+        "name_en": ind.name.en,
+        "group": ind.group.as_ref().map(|g| &g.zh).filter(|zh| !zh.is_empty()),
+        "group_en": ind.group.as_ref().and_then(|g| g.en.as_ref()),
+        "unit": ind.unit.zh,
+        "unit_en": ind.unit.en,
         "kind": ind.kind.as_str(),
         "direction": ind.direction.as_str(),
         "baseline_period": period(ind.baseline_period),

@@ -37,11 +37,11 @@ pub fn write(s: &Shown, opts: Options, out: &mut dyn Write) -> io::Result<()> {
     } else {
         Style::new()
     };
-    let other = ind.name_en.as_deref().filter(|en| *en != ind.name);
+    let other = ind.name.en.as_deref().filter(|en| *en != ind.name.zh);
     let title = match (lang, other) {
-        (Lang::Zh, Some(en)) => format!("{} · {en}", ind.name),
-        (Lang::En, Some(en)) => format!("{en} · {}", ind.name),
-        (_, None) => ind.name.clone(),
+        (Lang::Zh, Some(en)) => format!("{} · {en}", ind.name.zh),
+        (Lang::En, Some(en)) => format!("{en} · {}", ind.name.zh),
+        (_, None) => ind.name.zh.clone(),
     };
     writeln!(out, "{bold}{title}{bold:#}")?;
     lines(out, &kv(definition(s)))?;
@@ -50,7 +50,7 @@ pub fn write(s: &Shown, opts: Options, out: &mut dyn Write) -> io::Result<()> {
         let mut name = display::series_name(&b.a, s.plan, lang);
         // A parent's blocks include its sub-indicators'.
         if b.a.indicator != s.indicator {
-            let child = s.plan.indicators[b.a.indicator].name_in(lang);
+            let child = s.plan.indicators[b.a.indicator].name.get(lang);
             let child = format!("{}{child}", lang.pick("其中：", "of which: "));
             name = if name.is_empty() {
                 child
@@ -100,12 +100,12 @@ fn definition(s: &Shown) -> Vec<(&'static str, String)> {
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let mut rows = vec![
         (l("编号", "Id"), format!("{}/{}", plan.id, ind.id)),
-        (l("规划", "Plan"), plan.name_in(lang).to_string()),
+        (l("规划", "Plan"), plan.name.get(lang).to_string()),
     ];
     if let Some(g) = ind.group_in(lang) {
         rows.push((l("分组", "Group"), g.to_string()));
     }
-    let unit = ind.unit_in(lang);
+    let unit = ind.unit.get(lang);
     rows.push((
         l("单位", "Unit"),
         if unit.is_empty() {
@@ -213,7 +213,7 @@ fn relative(p: Decimal) -> String {
 /// An unsigned amount in the unit: `0.6个百分点`, `1.6‰`, `6 classes`.
 fn amount(d: Decimal, ind: &Indicator, prec: u32, lang: Lang) -> String {
     let n = display::number(d, ind, prec);
-    let unit = ind.unit_in(lang);
+    let unit = ind.unit.get(lang);
     if ind.is_percent() {
         format!("{n}{}", lang.pick("个百分点", " pp"))
     } else if unit.is_empty() {
@@ -234,7 +234,7 @@ fn period_table(s: &Shown, b: &Block, ascii: bool) -> comfy_table::Table {
         has(|r| r.source.is_some() || r.from_plan),
         has(|r| r.note.is_some()),
     );
-    let unit = ind.unit_in(lang);
+    let unit = ind.unit.get(lang);
     let value_head = if ind.is_percent() || unit.is_empty() {
         lang.pick("数值", "Value").to_string()
     } else {

@@ -112,10 +112,10 @@ pub fn each_field(plan: &Plan, a: &Assessment, mut f: impl FnMut(FieldRef<'_>)) 
     let float = |x: Option<f64>| x.map_or(FieldRef::Null, FieldRef::Float);
     f(FieldRef::Text(&plan.id));
     f(FieldRef::Text(&ind.id));
-    f(FieldRef::Text(&ind.name));
+    f(FieldRef::Text(&ind.name.zh));
     f(text_ref(&a.region));
     f(text_ref(&a.breakdown));
-    f(text_ref(&ind.unit));
+    f(text_ref(&ind.unit.zh));
     f(FieldRef::Text(ind.kind.as_str()));
     f(FieldRef::Text(a.direction.as_str()));
     period_ref(a.baseline.map(|b| b.period), &mut f);
@@ -206,13 +206,13 @@ pub mod evaluation {
         let mut push = |x: FieldRef| f.push(x.to_owned());
         push(FieldRef::Text(&plan.id));
         push(FieldRef::Text(no));
-        push(super::text_ref(ind.group.as_deref().unwrap_or("")));
+        push(super::text_ref(ind.group.as_ref().map_or("", |g| &g.zh)));
         push(FieldRef::Text(&ind.id));
-        push(FieldRef::Text(&ind.name));
+        push(FieldRef::Text(&ind.name.zh));
         push(super::text_ref(
             ind.parent.map_or("", |p| plan.indicators[p].id.as_str()),
         ));
-        push(super::text_ref(&ind.unit));
+        push(super::text_ref(&ind.unit.zh));
         push(FieldRef::Text(ind.kind.as_str()));
         super::period_ref(a.baseline.map(|b| b.period), &mut push);
         push(

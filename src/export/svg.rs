@@ -344,12 +344,12 @@ impl Chart<'_> {
                 y + 4.0,
             );
         }
-        if !self.ind.is_percent() && !self.ind.unit.is_empty() {
+        if !self.ind.is_percent() && !self.ind.unit.zh.is_empty() {
             let _ = write!(
                 s,
                 r#"<text x="4" y="{:.0}" fill="{INK}" font-size="11">{}</text>"#,
                 TOP - 6.0,
-                escape(self.ind.unit_in(self.lang))
+                escape(self.ind.unit.get(self.lang))
             );
         }
     }

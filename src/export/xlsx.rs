@@ -93,7 +93,7 @@ fn build(view: &View) -> Result<Vec<u8>, XlsxError> {
         write_header(ws, &header)?;
     }
     for pv in &view.plans {
-        let name = sheet_name(pv.plan.name_in(view.lang), &taken);
+        let name = sheet_name(pv.plan.name.get(view.lang), &taken);
         taken.push(name.clone());
         let ws = wb.add_worksheet();
         ws.set_name(&name)?;

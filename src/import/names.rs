@@ -97,7 +97,7 @@ impl<'p> Names<'p> {
         let mut indicators: HashMap<String, Vec<usize>> = HashMap::new();
         let mut indicator_words = Vec::new();
         for (i, ind) in plan.indicators.iter().enumerate() {
-            let names = [Some(&ind.id), Some(&ind.name), ind.name_en.as_ref()];
+            let names = [Some(&ind.id), Some(&ind.name.zh), ind.name.en.as_ref()];
             for name in names.into_iter().flatten() {
                 for k in label_keys(name) {
                     let list = indicators.entry(k).or_default();
@@ -121,8 +121,8 @@ impl<'p> Names<'p> {
         }
         for r in &plan.regions {
             add(&r.id, &r.id);
-            add(&r.name, &r.id);
-            if let Some(en) = &r.name_en {
+            add(&r.name.zh, &r.id);
+            if let Some(en) = &r.name.en {
                 add(en, &r.id);
             }
         }

@@ -43,7 +43,7 @@ impl Pace {
             '元', '人', '所', '个', '台', '件', '册', '次', '亩', '吨', '辆', '座', '张', '项',
             '家', '篇', '名', '套', '间', '户', '万', '亿',
         ];
-        match ind.unit.trim() {
+        match ind.unit.zh.trim() {
             "%" | "‰" => Pace::Points,
             u if u.contains(AMOUNTS) || u.contains("m2") || u.contains("平方米") => Pace::Growth,
             _ => Pace::Level,
@@ -270,11 +270,11 @@ fn cells(pv: &PlanView, a: &Assessment, lang: Lang, no: String, first: bool) -> 
     let ind = &pv.plan.indicators[a.indicator];
     let prec = display::precision(ind, a);
     let value = |v: Decimal| value_cell(v, ind, prec);
-    let mut name = ind.name_in(lang).to_string();
+    let mut name = ind.name.get(lang).to_string();
     if ind.parent.is_some() {
         name = format!("{}{name}", lang.pick("其中：", "of which: "));
     }
-    let unit = ind.unit_in(lang);
+    let unit = ind.unit.get(lang);
     if !unit.is_empty() {
         name = format!("{name}（{unit}）");
         if lang == Lang::En {
@@ -563,7 +563,7 @@ pub fn attention(view: &View, pv: &PlanView) -> Vec<String> {
 
 /// The table's title: `锡林郭勒盟“十四五”教育事业发展规划主要指标完成情况（截至2023年）`.
 pub fn title(view: &View, pv: &PlanView) -> String {
-    let name = pv.plan.name_in(view.lang);
+    let name = pv.plan.name.get(view.lang);
     // A plan named for its targets (`…主要目标`) is not named twice.
     let what = if name.ends_with("主要目标") || name.ends_with("主要指标") {
         "完成情况"

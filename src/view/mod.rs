@@ -109,7 +109,7 @@ pub fn grouped<'v>(pv: &'v PlanView, lang: Lang) -> Vec<(Option<&'v str>, Vec<us
 
 /// The title line of a plan: `name（截至2023年）` / `name (as of 2023)`.
 pub fn plan_title(view: &View, pv: &PlanView) -> String {
-    let name = pv.plan.name_in(view.lang);
+    let name = pv.plan.name.get(view.lang);
     let lang = view.lang;
     match (pv.as_of, lang) {
         (Some(p), Lang::Zh) => format!("{name}（{}）", crate::display::as_of(p, lang)),

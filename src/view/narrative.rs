@@ -80,10 +80,10 @@ impl Narrator<'_> {
     /// is not the plan's own; in English with an article where it reads as
     /// a common noun (“The three-year …”, but “GDP …” stays).
     fn subject(&self) -> String {
-        let mut name = self.ind.name_in(self.lang).to_string();
+        let mut name = self.ind.name.get(self.lang).to_string();
         // A sub-indicator is named under its parent: 义务教育标准班额比例（小学）.
         if let Some(p) = self.ind.parent {
-            let parent = self.plan.indicators[p].name_in(self.lang);
+            let parent = self.plan.indicators[p].name.get(self.lang);
             name = match self.lang {
                 Lang::Zh => format!("{parent}（{name}）"),
                 Lang::En => format!("{parent} ({name})"),
@@ -117,7 +117,7 @@ impl Narrator<'_> {
     /// A value with its unit: `94.4%`, `11.3年`, `11.3 years`.
     fn value(&self, d: Decimal) -> String {
         let n = display::number(d, self.ind, self.prec);
-        let unit = self.ind.unit_in(self.lang);
+        let unit = self.ind.unit.get(self.lang);
         if self.ind.is_percent() {
             format!("{n}%")
         } else if unit.is_empty() {
@@ -138,13 +138,13 @@ impl Narrator<'_> {
     /// more than the data's).
     fn amount_in(&self, d: Decimal, prec: u32) -> String {
         let d = display::round(d, prec).normalize();
-        if self.ind.unit == "‰" {
+        if self.ind.unit.zh == "‰" {
             let n = display::number(d, self.ind, prec);
             return format!("{n}{}", self.lang.pick("个千分点", " per-mille points"));
         }
         if !self.ind.is_percent() {
             let n = display::number(d, self.ind, prec);
-            let unit = self.ind.unit_in(self.lang);
+            let unit = self.ind.unit.get(self.lang);
             return match (unit.is_empty(), self.zh()) {
                 (true, _) => n,
                 (false, true) => format!("{n}{unit}"),

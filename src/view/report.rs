@@ -17,7 +17,7 @@ pub fn document_title(view: &View) -> String {
     let names: Vec<&str> = view
         .plans
         .iter()
-        .map(|pv| pv.plan.name_in(view.lang))
+        .map(|pv| pv.plan.name.get(view.lang))
         .collect();
     if names.is_empty() {
         view.lang
@@ -34,7 +34,7 @@ pub fn title(plan: &Plan, a: &Assessment, lang: Lang) -> String {
     let Some(ind) = plan.indicators.get(a.indicator) else {
         return String::new();
     };
-    let mut name = ind.name_in(lang).to_string();
+    let mut name = ind.name.get(lang).to_string();
     let own = plan.region.as_deref().unwrap_or("");
     if a.region != own || !a.breakdown.is_empty() {
         let series = display::series_name(a, plan, lang);
@@ -216,7 +216,7 @@ pub fn matrix(view: &View, pv: &PlanView, regions: &PlanView) -> Option<Matrix> 
                 })
                 .collect();
             Some(MatrixRow {
-                indicator: ind.name_in(lang).to_string(),
+                indicator: ind.name.get(lang).to_string(),
                 cells,
             })
         })

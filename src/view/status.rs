@@ -29,12 +29,12 @@ impl StatusRow {
         let lang = view.lang;
         let ind = &pv.plan.indicators[a.indicator];
         let prec = precision(ind, a);
-        let mut name = ind.name_in(lang).to_string();
+        let mut name = ind.name.get(lang).to_string();
         if ind.parent.is_some() {
             name = format!("{}{name}", lang.pick("其中：", "of which: "));
         }
-        if !ind.is_percent() && !ind.unit.is_empty() {
-            name = format!("{name} ({})", ind.unit_in(lang));
+        if !ind.is_percent() && !ind.unit.zh.is_empty() {
+            name = format!("{name} ({})", ind.unit.get(lang));
         }
         if a.rollup > 0 {
             name = match lang {
