@@ -351,10 +351,7 @@ impl Context<'_> {
     /// The change per year and the rate still needed to reach `t` from
     /// the latest value by the deadline.
     fn required(&self, ind: &Indicator, a: &mut Assessment, latest: Dated, t: Decimal) {
-        let Dated {
-            period: p,
-            value: y,
-        } = latest;
+        let (p, y) = (latest.period, latest.value);
         let tt = ind.target_period;
         let ticks = Decimal::from(tt.ticks() - p.ticks());
         let per_year = Decimal::from(TICKS_PER_YEAR);
