@@ -28,13 +28,12 @@ impl Lang {
         }
     }
 
-    pub fn en(&self) -> bool {
-        *self == Lang::En
-    }
-
     /// Pick the Chinese or the English text.
     pub fn pick<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
-        if self.en() { en } else { zh }
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
     }
 }
 
@@ -124,7 +123,7 @@ pub fn shown_decimals(d: Decimal, ind: &Indicator, prec: u32) -> u32 {
 /// The unit written after a number in a table cell: `年` in Chinese,
 /// ` years` in English; `%` and no unit write nothing here.
 pub fn unit_suffix(ind: &Indicator, lang: Lang) -> String {
-    let unit = ind.unit_in(lang.en());
+    let unit = ind.unit.get(lang);
     match (unit, lang) {
         ("" | "%", _) => String::new(),
         (u, Lang::Zh) => u.to_string(),
@@ -166,14 +165,14 @@ pub fn change(d: Decimal, ind: &Indicator, prec: u32, lang: Lang) -> String {
 /// the change since the baseline tell the rest.
 pub fn completion_shown(a: &Assessment) -> Option<Decimal> {
     a.completion
-        .filter(|_| !a.met_at_baseline && a.period != a.baseline_period)
+        .filter(|_| !a.met_at_baseline && !a.latest_is_baseline())
         .map(|c| c.clamp(Decimal::ZERO, Decimal::ONE))
 }
 
 /// Time progress as people are shown it: empty before any value after the
 /// baseline (0% of nothing).
 pub fn time_progress_shown(a: &Assessment) -> Option<Decimal> {
-    a.time_progress.filter(|_| a.period != a.baseline_period)
+    a.time_progress.filter(|_| !a.latest_is_baseline())
 }
 
 /// A share as a percentage with one decimal: 0.7 → `70.0%`.
@@ -237,8 +236,8 @@ fn expression(
         None => s,
     };
     let region = |r: &str, zh: &str, en: &str| {
-        let name = plan.region_name(r, lang.en());
-        if lang.en() {
+        let name = plan.region_name(r, lang);
+        if lang == Lang::En {
             format!("{en}{name}")
         } else {
             format!("{zh}{name}")
@@ -270,11 +269,19 @@ fn expression(
         TargetExpr::BetterThan(r) => resolved(region(r, "优于", "better than ")),
         TargetExpr::AtLeast(r) => {
             let s = region(r, "不低于", "at least the level of ");
-            resolved(if lang.en() { s } else { format!("{s}水平") })
+            resolved(if lang == Lang::En {
+                s
+            } else {
+                format!("{s}水平")
+            })
         }
         TargetExpr::Above(r) => {
             let s = region(r, "高于", "above the level of ");
-            resolved(if lang.en() { s } else { format!("{s}水平") })
+            resolved(if lang == Lang::En {
+                s
+            } else {
+                format!("{s}水平")
+            })
         }
         TargetExpr::EveryPeriod(m) => match m {
             Monotone::NonDecreasing => lang.pick("逐年只增不减", "never lower"),
@@ -298,7 +305,7 @@ fn expression(
             }
         }
         TargetExpr::About(v) => {
-            let s = if lang.en() {
+            let s = if lang == Lang::En {
                 format!("approximately {v}{pct}")
             } else if v.is_sign_negative() {
                 format!("约{v}{pct}")
@@ -340,7 +347,7 @@ pub fn series_label(plan: &Plan, region: &str, breakdown: &str, lang: Lang) -> S
     let mut s = if region.is_empty() {
         String::new()
     } else {
-        plan.region_name(region, lang.en())
+        plan.region_name(region, lang)
     };
     let breakdown = crate::actuals::Breakdown::new(breakdown);
     if !breakdown.is_empty() {

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::cli::{CheckArgs, CheckFormat, FailOn, Global};
 use track::display::{self, Lang};
-use track::engine::{Assessment, MilestoneStatus, Status};
+use track::engine::{Assessment, Dated, MilestoneStatus, Status};
 use track::export::escape::xml;
 use track::plan::{Kind, Plan};
 use track::query::{Request, Rows, Selected};
@@ -190,7 +190,7 @@ pub fn cases(plan: &Plan, rows: &[Assessment], rules: &Rules, out: &mut Vec<Case
             line: ind.target_pos.line,
             col: ind.target_pos.col,
             indicator: ind.id.clone(),
-            name: ind.name.clone(),
+            name: ind.name.zh.clone(),
             region: a.region.clone(),
             breakdown: a.breakdown.clone(),
             kind: ind.kind,
@@ -215,21 +215,28 @@ pub fn cases(plan: &Plan, rows: &[Assessment], rules: &Rules, out: &mut Vec<Case
         let finding = a.status.severity().is_some_and(|s| s >= bar);
         if all || finding {
             let mut c = base("target".into(), a.status);
-            c.period = a.period.map(|p| p.to_string());
-            c.value = a.value.map(|v| display::value(v, ind, prec));
+            c.period = a.latest.map(|l| l.period.to_string());
+            c.value = a.latest.map(|l| display::value(l.value, ind, prec));
             c.target = display::target(ind, a, plan, Lang::En);
             c.target_shown = display::target(ind, a, plan, lang);
             c.numbers = Numbers {
-                value: a.value,
+                value: a.latest.map(|l| l.value),
                 target: a.target,
                 gap: a.gap,
             };
             c.gap_shown = (a.gap.filter(|g| !g.is_zero())).map(|g| display::number(g, ind, prec));
             c.finding = finding;
             c.since = since(a, ind.target_period);
-            if let (Some((from, to)), Some((v0, v1))) = (a.broken_step, a.broken_values) {
+            if let Some(step) = a.broken {
                 let v = |v| display::value(v, ind, prec);
-                c.broken = Some(format!("{} ({from}) → {} ({to})", v(v0), v(v1)));
+                let (from, to) = (step.from, step.to);
+                c.broken = Some(format!(
+                    "{} ({}) → {} ({})",
+                    v(from.value),
+                    from.period,
+                    v(to.value),
+                    to.period
+                ));
             }
             out.push(c);
         }
@@ -248,7 +255,11 @@ pub fn cases(plan: &Plan, rows: &[Assessment], rules: &Rules, out: &mut Vec<Case
                 _ => Status::NoData,
             };
             let mut c = base(format!("milestone:{}", m.period), status);
-            if let Some((p, v)) = m.value {
+            if let Some(Dated {
+                period: p,
+                value: v,
+            }) = m.value
+            {
                 c.period = Some(p.to_string());
                 c.value = Some(display::value(v, ind, prec));
                 c.numbers.value = Some(v);
@@ -266,8 +277,10 @@ pub fn cases(plan: &Plan, rows: &[Assessment], rules: &Rules, out: &mut Vec<Case
 
 fn since(a: &Assessment, deadline: track::period::Period) -> Option<String> {
     match a.status {
-        Status::Missed => Some(a.broken_step.map_or(deadline, |(_, to)| to).to_string()),
-        Status::Regressing | Status::OffTrack | Status::AtRisk => a.period.map(|p| p.to_string()),
+        Status::Missed => Some(a.broken.map_or(deadline, |s| s.to.period).to_string()),
+        Status::Regressing | Status::OffTrack | Status::AtRisk => {
+            a.latest.map(|l| l.period.to_string())
+        }
         _ => None,
     }
 }

@@ -23,6 +23,7 @@ use anyhow::{Context as _, bail};
 
 use crate::cli::{Global, InitArgs, LangArg};
 use track::diag::{Diagnostic, Diagnostics, InputError};
+use track::display::Lang;
 use track::plandoc;
 
 const MANIFEST: &str = include_str!("init/track.toml");
@@ -34,18 +35,14 @@ const ACTUALS_EN: &str = include_str!("init/actuals.en.csv");
 const ACTUALS_HEADER: &str = "indicator,region,period,value,source,note\n";
 
 /// The files of a starter workspace in `lang` (`zh` unless `--lang en`).
-pub fn files(english: bool) -> [(&'static str, String); 3] {
-    let lang = if english { "en" } else { "zh" };
+pub fn files(lang: Lang) -> [(&'static str, String); 3] {
     [
-        ("track.toml", MANIFEST.replace("@LANG@", lang)),
         (
-            "plan.toml",
-            if english { PLAN_EN } else { PLAN_ZH }.to_string(),
+            "track.toml",
+            MANIFEST.replace("@LANG@", lang.pick("zh", "en")),
         ),
-        (
-            "actuals.csv",
-            if english { ACTUALS_EN } else { ACTUALS_ZH }.to_string(),
-        ),
+        ("plan.toml", lang.pick(PLAN_ZH, PLAN_EN).to_string()),
+        ("actuals.csv", lang.pick(ACTUALS_ZH, ACTUALS_EN).to_string()),
     ]
 }
 
@@ -67,12 +64,16 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
         Some(d) => base.join(d),
         None => base.clone(),
     };
-    let english = global.lang == Some(LangArg::En);
+    // No manifest yet to take a default from: `--lang`, else Chinese.
+    let lang = match global.lang {
+        Some(LangArg::En) => Lang::En,
+        _ => Lang::Zh,
+    };
     let shown = |name: &str| -> String {
         let p = dir.join(name);
         p.strip_prefix(&cwd).unwrap_or(&p).display().to_string()
     };
-    let starter = files(english);
+    let starter = files(lang);
     let files: Vec<(&str, String)> = match &args.from {
         None => starter.into_iter().collect(),
         Some(_) => vec![
@@ -91,7 +92,7 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
         id: None,
         actuals: "actuals.csv".to_string(),
         plan_path: shown("plan.toml"),
-        english,
+        lang,
     };
     let read = match &args.from {
         Some(from) => Some(from_document(
@@ -120,10 +121,10 @@ pub fn run(args: &InitArgs, global: &Global) -> anyhow::Result<ExitCode> {
     };
     if let (Some(written), Some(from)) = (&read, &args.from) {
         let from = from.display().to_string();
-        return report_read(written, &from, &names, &cd, english);
+        return report_read(written, &from, &names, &cd, lang);
     }
     let mut err = anstream::stderr().lock();
-    if english {
+    if lang == Lang::En {
         writeln!(err, "wrote {}", names.join(", "))?;
         writeln!(
             err,
@@ -187,16 +188,16 @@ fn report_read(
     from: &str,
     names: &[String],
     cd: &str,
-    english: bool,
+    lang: Lang,
 ) -> anyhow::Result<ExitCode> {
     super::print_diagnostics(&w.diagnostics);
-    let table = match (&w.title, english) {
+    let table = match (&w.title, lang == Lang::En) {
         (Some(t), true) => format!("{t}, {}", w.place),
         (Some(t), false) => t.clone(),
         (None, _) => w.place.clone(),
     };
     let mut err = anstream::stderr().lock();
-    if english {
+    if lang == Lang::En {
         writeln!(
             err,
             "read {} indicator(s) from {from} ({table}); wrote {}",

@@ -9,6 +9,7 @@
 //! give the same figures.
 
 mod cagr;
+mod figures;
 mod goal;
 mod line;
 mod rows;
@@ -24,6 +25,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 pub use cagr::roll_up;
+pub use figures::{Change, Dated, Step};
 pub use goal::Goal;
 use line::Line;
 pub use rows::{Unit, assess_units, plan_units};
@@ -39,8 +41,8 @@ pub struct MilestoneResult {
     pub period: Period,
     pub text: String,
     pub target: Option<Decimal>,
-    /// The value it was judged on, and its period.
-    pub value: Option<(Period, Decimal)>,
+    /// The value it was judged on.
+    pub value: Option<Dated>,
     pub status: MilestoneStatus,
 }
 
@@ -75,23 +77,23 @@ pub struct Assessment {
     pub breakdown: String,
     pub method: Method,
     pub direction: Direction,
-    pub baseline_period: Option<Period>,
-    pub baseline: Option<Decimal>,
-    pub period: Option<Period>,
-    pub value: Option<Decimal>,
-    pub previous_period: Option<Period>,
-    pub previous: Option<Decimal>,
+    /// The value the series is measured from: the data at the baseline
+    /// period, else the plan's `baseline`, else the first later value.
+    pub baseline: Option<Dated>,
+    /// The last value up to the as-of period.
+    pub latest: Option<Dated>,
+    /// The value before the latest.
+    pub previous: Option<Dated>,
     /// The level the series is judged against (the nearest bound of a
     /// range; the reference region's value for `better_than`).
     pub target: Option<Decimal>,
     pub goal: Option<Goal>,
     pub target_period: Period,
     pub gap: Option<Decimal>,
-    pub change: Option<Decimal>,
-    /// Relative change since baseline, in % (units other than `%`).
-    pub change_pct: Option<Decimal>,
-    pub yoy: Option<Decimal>,
-    pub yoy_pct: Option<Decimal>,
+    /// From the baseline to the latest value.
+    pub change: Option<Change>,
+    /// From the previous value to the latest.
+    pub yoy: Option<Change>,
     pub cagr: Option<f64>,
     /// Change per year still needed to reach the target by the deadline.
     pub required_change: Option<Decimal>,
@@ -117,9 +119,7 @@ pub struct Assessment {
     pub early: bool,
     pub milestones: Vec<MilestoneResult>,
     /// For `every_period`: the first step that broke the rule.
-    pub broken_step: Option<(Period, Period)>,
-    /// The values at the two ends of `broken_step`.
-    pub broken_values: Option<(Decimal, Decimal)>,
+    pub broken: Option<Step>,
     /// The series' points up to the as-of period (the plan's baseline
     /// value included when the data lacks it); filled only when the
     /// [`Context`] asks for them (charts), the figures never need them here.
@@ -164,18 +164,11 @@ impl Context<'_> {
             .iter()
             .find(|(p, _)| *p >= ind.baseline_period)
             .copied();
-        if let Some((t0, b)) = base {
-            a.baseline_period = Some(t0);
-            a.baseline = Some(b);
-        }
-        if let Some(&(t, y)) = points.last() {
-            a.period = Some(t);
-            a.value = Some(y);
-        }
+        a.baseline = base.map(|(t0, b)| Dated::new(t0, b));
+        a.latest = points.last().map(|&(t, y)| Dated::new(t, y));
         if points.len() >= 2 {
             let (pp, pv) = points[points.len() - 2];
-            a.previous_period = Some(pp);
-            a.previous = Some(pv);
+            a.previous = Some(Dated::new(pp, pv));
         }
         a.decimals = points.iter().map(|(_, v)| v.scale()).max().unwrap_or(0);
         self.figures(ind, &mut a, &points);
@@ -186,38 +179,34 @@ impl Context<'_> {
     }
 
     fn figures(&self, ind: &Indicator, a: &mut Assessment, points: &[(Period, Decimal)]) {
-        let percent = ind.is_percent();
-        if let (Some(y), Some(p)) = (a.value, a.previous) {
-            a.yoy = exact(ind, a, "change on the previous period", y.checked_sub(p));
-            if !percent && !p.is_zero() {
-                a.yoy_pct = exact(
-                    ind,
-                    a,
-                    "relative change on the previous period",
-                    relative(y, p),
-                );
-            }
+        if let (Some(latest), Some(previous)) = (a.latest, a.previous) {
+            let figures = [
+                "change on the previous period",
+                "relative change on the previous period",
+            ];
+            a.yoy = change(ind, a, previous.value, latest.value, figures);
         }
         // Points are in period order: those since the baseline are a tail.
-        let since: &[(Period, Decimal)] = match a.baseline_period {
-            Some(t0) => &points[points.partition_point(|(p, _)| *p < t0)..],
+        let since: &[(Period, Decimal)] = match a.baseline {
+            Some(b) => &points[points.partition_point(|(p, _)| *p < b.period)..],
             None => &[],
         };
-        if let (Some(b), Some(y), Some(t0), Some(t)) =
-            (a.baseline, a.value, a.baseline_period, a.period)
-            && t > t0
+        if let (Some(base), Some(latest)) = (a.baseline, a.latest)
+            && latest.period > base.period
         {
-            a.change = exact(ind, a, "change since the baseline", y.checked_sub(b));
-            if !percent && !b.is_zero() {
-                a.change_pct = exact(ind, a, "relative change since the baseline", relative(y, b));
-            }
-            a.cagr = cagr(b, y, t0, t);
+            let figures = [
+                "change since the baseline",
+                "relative change since the baseline",
+            ];
+            a.change = change(ind, a, base.value, latest.value, figures);
+            a.cagr = cagr(base.value, latest.value, base.period, latest.period);
         }
-        a.goal = Goal::resolve(ind, a.baseline, a.direction, |p| self.reference(ind, a, p));
-        let zero_based = matches!(ind.target, TargetExpr::DeltaPercent(_))
-            && a.baseline.is_some_and(|b| b.is_zero());
+        let (b, y) = (a.baseline.map(|b| b.value), a.latest.map(|l| l.value));
+        a.goal = Goal::resolve(ind, b, a.direction, |p| self.reference(ind, a, p));
+        let zero_based =
+            matches!(ind.target, TargetExpr::DeltaPercent(_)) && b.is_some_and(|b| b.is_zero());
         if a.goal.is_none()
-            && a.baseline.is_some()
+            && b.is_some()
             && !zero_based
             && matches!(
                 ind.target,
@@ -228,21 +217,17 @@ impl Context<'_> {
             // only way a relative target fails to resolve from a baseline.
             overflowed(ind, a, "target");
         }
-        a.target = a
-            .goal
-            .as_ref()
-            .and_then(|g| g.level(a.value.or(a.baseline)));
+        a.target = a.goal.as_ref().and_then(|g| g.level(y.or(b)));
         let Some(goal) = a.goal.clone() else {
             a.status = self.status_without_goal(ind, a, since);
             a.milestones = self.milestones(ind, a, points);
             return;
         };
-        let y = a.value;
         let met = y.is_some_and(|y| goal.meets(y));
         if let Some(y) = y {
             a.gap = exact(ind, a, "gap", goal.gap(y));
         }
-        let met_at_baseline = a.baseline.is_some_and(|b| goal.meets(b));
+        let met_at_baseline = b.is_some_and(|b| goal.meets(b));
         a.met_at_baseline = met_at_baseline;
         let tt = ind.target_period;
         // A reference region's value is no level to make progress toward:
@@ -254,11 +239,11 @@ impl Context<'_> {
         } else {
             None
         };
-        if let (Some(y), Some(t), Some(p)) = (y, a.target, a.period)
+        if let (Some(latest), Some(t)) = (a.latest, a.target)
             && !met
-            && !tt.ends_by(p)
+            && !tt.ends_by(latest.period)
         {
-            self.required(ind, a, y, t, p);
+            self.required(ind, a, latest, t);
         }
         self.project(a, &goal, since, tt);
         let cagr_grade = match (&goal, a.method) {
@@ -276,7 +261,7 @@ impl Context<'_> {
         a.status = if met {
             // Early: reached before the deadline, not held since the
             // baseline (that is 已实现, not 提前实现).
-            a.early = !met_at_baseline && a.period.is_some_and(|p| p < tt);
+            a.early = !met_at_baseline && a.latest.is_some_and(|l| l.period < tt);
             Status::Achieved
         } else if tt.ends_by(self.as_of)
             && deadline_value.is_some_and(|(p, v)| !self.deadline_goal(ind, a, &goal, p).meets(v))
@@ -290,7 +275,7 @@ impl Context<'_> {
             } else {
                 Status::NoData
             }
-        } else if a.baseline.is_none() || y.is_none() || a.period == a.baseline_period {
+        } else if b.is_none() || y.is_none() || a.latest_is_baseline() {
             Status::NoData
         } else if let Some(g) = cagr_grade {
             g
@@ -300,10 +285,10 @@ impl Context<'_> {
             grade(r, &self.plan.thresholds)
         } else if let Some(r) = float_ratio {
             grade(saturating_decimal(r), &self.plan.thresholds)
-        } else if a.target == a.baseline {
+        } else if a.target == b {
             // A strict target level equal to the baseline: no completion to
             // measure; falling further is regressing, staying put is not progress.
-            match (y, a.baseline) {
+            match (y, b) {
                 (Some(y), Some(b)) if gap(b, y, goal.direction()) > Decimal::ZERO => {
                     Status::Regressing
                 }
@@ -322,15 +307,16 @@ impl Context<'_> {
     /// Returns `R` as a float where the values are too large for it to be
     /// computed in decimal (it then still grades the series; docs/methods.md#status).
     fn progress_figures(&self, ind: &Indicator, a: &mut Assessment) -> Option<f64> {
-        let (Some(b), Some(t), Some(t0)) = (a.baseline, a.target, a.baseline_period) else {
+        let (Some(base), Some(t)) = (a.baseline, a.target) else {
             return None;
         };
+        let (b, t0) = (base.value, base.period);
         let tt = ind.target_period;
         // Completion is the formula of §3 even where the baseline already
         // met the target (machine output carries it, as the peers do);
         // `met_at_baseline` tells displays that it means nothing there.
         if t != b
-            && let Some(y) = a.value
+            && let Some(y) = a.latest.map(|l| l.value)
         {
             let c = y
                 .checked_sub(b)
@@ -341,10 +327,11 @@ impl Context<'_> {
         // exact products, so a ratio of exactly 0.95 or 0.60 stays so
         // (two rounded quotients divided can land just below it).
         let planned = Decimal::from(tt.ticks() - t0.ticks());
-        let p = a.period.filter(|_| t0 < tt)?;
+        let latest = a.latest.filter(|_| t0 < tt)?;
+        let p = latest.period;
         let elapsed = Decimal::from(p.ticks() - t0.ticks());
         a.time_progress = time_progress(t0, p, tt);
-        let y = a.value.filter(|_| elapsed > Decimal::ZERO && t != b)?;
+        let y = Some(latest.value).filter(|_| elapsed > Decimal::ZERO && t != b)?;
         a.ratio = y
             .checked_sub(b)
             .and_then(|d| d.checked_mul(planned))
@@ -362,8 +349,9 @@ impl Context<'_> {
     }
 
     /// The change per year and the rate still needed to reach `t` from
-    /// `y` at `p` by the deadline.
-    fn required(&self, ind: &Indicator, a: &mut Assessment, y: Decimal, t: Decimal, p: Period) {
+    /// the latest value by the deadline.
+    fn required(&self, ind: &Indicator, a: &mut Assessment, latest: Dated, t: Decimal) {
+        let (p, y) = (latest.period, latest.value);
         let tt = ind.target_period;
         let ticks = Decimal::from(tt.ticks() - p.ticks());
         let per_year = Decimal::from(TICKS_PER_YEAR);
@@ -388,11 +376,10 @@ impl Context<'_> {
         // The ratio is this method's R or P, or nothing: never the
         // `time` method's (a pair of opposite signs has none).
         a.ratio = None;
-        let (Some(b), Some(y), Some(t0), Some(t)) =
-            (a.baseline, a.value, a.baseline_period, a.period)
-        else {
+        let (Some(base), Some(latest)) = (a.baseline, a.latest) else {
             return Status::NoData;
         };
+        let (b, y, t0, t) = (base.value, latest.value, base.period, latest.period);
         let inputs = (|| {
             Some(cagr::Inputs {
                 b: f(b)?,
@@ -440,7 +427,7 @@ impl Context<'_> {
     /// period; every other goal is the same at every period.
     fn deadline_goal(&self, ind: &Indicator, a: &Assessment, goal: &Goal, p: Period) -> Goal {
         match goal {
-            Goal::Better { .. } => Goal::resolve(ind, a.baseline, a.direction, |_| {
+            Goal::Better { .. } => Goal::resolve(ind, a.baseline_value(), a.direction, |_| {
                 self.reference(ind, a, Some(p))
             })
             .unwrap_or_else(|| goal.clone()),
@@ -456,7 +443,7 @@ impl Context<'_> {
         if a.region == region {
             return None;
         }
-        let period = at.or(a.period)?;
+        let period = at.or(a.latest.map(|l| l.period))?;
         let key = crate::actuals::SeriesKey {
             indicator: a.indicator as u32,
             region: self.actuals.regions.get(region)?,
@@ -481,15 +468,18 @@ impl Context<'_> {
                 }
                 for w in since.windows(2) {
                     if !m.holds(w[0].1, w[1].1) {
-                        a.broken_step = Some((w[0].0, w[1].0));
-                        a.broken_values = Some((w[0].1, w[1].1));
+                        let (from, to) = (w[0], w[1]);
+                        a.broken = Some(Step {
+                            from: Dated::new(from.0, from.1),
+                            to: Dated::new(to.0, to.1),
+                        });
                         return Status::Missed;
                     }
                 }
-                a.early = a.period.is_some_and(|p| p < ind.target_period);
+                a.early = a.latest.is_some_and(|l| l.period < ind.target_period);
                 Status::Achieved
             }
-            TargetExpr::DeltaPercent(p) if a.baseline.is_some_and(|b| b.is_zero()) => {
+            TargetExpr::DeltaPercent(p) if a.baseline.is_some_and(|b| b.value.is_zero()) => {
                 a.warnings.push(format!(
                     "`{}`: a change of {p}% from a baseline of 0 is still 0: the target means nothing for this series",
                     ind.id
@@ -497,7 +487,7 @@ impl Context<'_> {
                 Status::NoData
             }
             TargetExpr::Trend => {
-                if a.baseline.is_none() || a.period == a.baseline_period {
+                if a.baseline.is_none() || a.latest_is_baseline() {
                     return Status::NoData;
                 }
                 self.cagr_grade(ind, a, None)
@@ -511,7 +501,11 @@ impl Context<'_> {
         // An estimate: the last digits of a least-squares fit are noise
         // for a reader (30.057142857142857142857142857).
         a.projection = line.at(tt).map(|v| v.round_dp(PROJECTION_DP).normalize());
-        let (Some(t), Some(y)) = (a.period, a.value) else {
+        let Some(Dated {
+            period: t,
+            value: y,
+        }) = a.latest
+        else {
             return;
         };
         if goal.meets(y) {
@@ -548,16 +542,17 @@ impl Context<'_> {
         ind.milestones
             .iter()
             .map(|m| {
-                let goal = Goal::resolve_expr(&m.target, ind, a.baseline, a.direction, |_| None);
-                let target = goal.as_ref().and_then(|g| g.level(a.baseline));
+                let b = a.baseline_value();
+                let goal = Goal::resolve_expr(&m.target, ind, b, a.direction, |_| None);
+                let target = goal.as_ref().and_then(|g| g.level(b));
                 let value = points
                     .iter()
                     .rev()
                     .find(|(p, _)| p.ends_by(m.period))
-                    .copied();
+                    .map(|&(p, v)| Dated::new(p, v));
                 let status = match (&goal, value) {
                     _ if !m.period.ends_by(self.as_of) => MilestoneStatus::Pending,
-                    (Some(g), Some((_, v))) if g.meets(v) => MilestoneStatus::Met,
+                    (Some(g), Some(v)) if g.meets(v.value) => MilestoneStatus::Met,
                     (Some(_), Some(_)) => MilestoneStatus::Missed,
                     _ => MilestoneStatus::NoData,
                 };
@@ -586,6 +581,17 @@ impl Assessment {
         a.region = region;
         a.breakdown = breakdown;
         a
+    }
+
+    /// The baseline's value.
+    pub fn baseline_value(&self) -> Option<Decimal> {
+        self.baseline.map(|b| b.value)
+    }
+
+    /// No value since the baseline: the latest value is the baseline's,
+    /// or there is neither.
+    pub fn latest_is_baseline(&self) -> bool {
+        self.latest.map(|l| l.period) == self.baseline.map(|b| b.period)
     }
 
     /// A milestone that was due and missed.
@@ -649,6 +655,25 @@ fn exact(ind: &Indicator, a: &mut Assessment, figure: &str, v: Option<Decimal>) 
         overflowed(ind, a, figure);
     }
     v
+}
+
+/// The change from `from` to `to` (`docs/methods.md#changes`): in the
+/// unit, and relative for units other than `%`. `figures` name the two
+/// for the warning when one is beyond an exact decimal.
+fn change(
+    ind: &Indicator,
+    a: &mut Assessment,
+    from: Decimal,
+    to: Decimal,
+    figures: [&str; 2],
+) -> Option<Change> {
+    let amount = exact(ind, a, figures[0], to.checked_sub(from));
+    let percent = if !ind.is_percent() && !from.is_zero() {
+        exact(ind, a, figures[1], relative(to, from))
+    } else {
+        None
+    };
+    amount.map(|amount| Change { amount, percent })
 }
 
 /// Warn that `figure` of the series is beyond an exact decimal (±7.9 × 10^28).
@@ -784,20 +809,15 @@ impl Assessment {
             breakdown: String::new(),
             method,
             direction,
-            baseline_period: None,
             baseline: None,
-            period: None,
-            value: None,
-            previous_period: None,
+            latest: None,
             previous: None,
             target: None,
             goal: None,
             target_period,
             gap: None,
             change: None,
-            change_pct: None,
             yoy: None,
-            yoy_pct: None,
             cagr: None,
             required_change: None,
             required_rate: None,
@@ -814,8 +834,7 @@ impl Assessment {
             met_at_baseline: false,
             early: false,
             milestones: Vec::new(),
-            broken_step: None,
-            broken_values: None,
+            broken: None,
             points: Vec::new(),
             decimals: 0,
         }

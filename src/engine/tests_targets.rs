@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 
 use crate::actuals::{Actuals, ActualsReader};
-use crate::engine::{Assessment, Context, Goal, Status, assess_plan};
+use crate::engine::{Assessment, Context, Dated, Goal, Status, Step, assess_plan};
 use crate::period::Period;
 use crate::plan::{Direction, Plan, parse_plan};
 
@@ -241,10 +241,12 @@ fn every_period_strictly_higher() {
     let a = run("\"逐年提高\"", &["93", "94", "94", "95"]);
     assert_eq!(a.status, Status::Missed);
     assert_eq!(
-        a.broken_step,
-        Some((Period::Year(2021), Period::Year(2022)))
+        a.broken,
+        Some(Step {
+            from: Dated::new(Period::Year(2021), d("94")),
+            to: Dated::new(Period::Year(2022), d("94")),
+        })
     );
-    assert_eq!(a.broken_values, Some((d("94"), d("94"))));
     let a = run("\"逐年提高\"", &["93", "94", "95", "95.5"]);
     assert_eq!(a.status, Status::Achieved);
     assert!(a.early);

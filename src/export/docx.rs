@@ -81,7 +81,7 @@ pub fn build(view: &View, layout: &Layout, painter: &Painter) -> anyhow::Result<
     }
     let mut images = 0;
     for pv in &view.plans {
-        w.add(heading(1, pv.plan.name_in(lang.en())));
+        w.add(heading(1, pv.plan.name.get(lang)));
         w.add(body(&evaluation::summary(view, pv)));
         // The table on landscape pages of its own, its title above it.
         w.end_section(false);
@@ -446,7 +446,7 @@ fn table(grid: &Grid, pv: &PlanView, layout: &Layout, lang: Lang) -> Table {
     let group_col = column_index(pv, layout, "group");
     // Merging needs the lines to be the plan's rows, one for one.
     let spans = match grid.lines().count() == pv.rows.len() {
-        true => group_spans(pv, lang.en()),
+        true => group_spans(pv, lang),
         false => Vec::new(),
     };
     let mut rows = vec![header];

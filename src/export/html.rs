@@ -229,7 +229,7 @@ fn render(
                 name: report::title(pv.plan, a, lang),
                 // The plan's name helps only where there are several.
                 plan: if view.plans.len() > 1 {
-                    pv.plan.name_in(lang.en()).to_string()
+                    pv.plan.name.get(lang).to_string()
                 } else {
                     String::new()
                 },
@@ -254,7 +254,7 @@ fn render(
                     target: ind
                         .map(|ind| {
                             let t = crate::display::target(ind, a, pv.plan, lang);
-                            if lang.en() {
+                            if lang == Lang::En {
                                 format!("{t} by {}", a.target_period)
                             } else {
                                 format!("{}年{t}", a.target_period)
@@ -298,11 +298,11 @@ fn render(
         })
         .join(lang.pick("，", ", "));
     let page = Page {
-        lang: if lang.en() { "en" } else { "zh-CN" },
+        lang: lang.pick("zh-CN", "en"),
         title: report::document_title(view),
         subtitle: if subtitle.is_empty() {
             String::new()
-        } else if lang.en() {
+        } else if lang == Lang::En {
             format!("As of {subtitle}")
         } else {
             subtitle

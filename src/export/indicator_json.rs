@@ -39,10 +39,10 @@ fn row(r: &Row) -> Value {
     json!({
         "period": period(r.period),
         "value": dec(Some(r.value)),
-        "change": dec(r.change),
-        "change_pct": computed(r.change_pct),
-        "yoy": dec(r.yoy),
-        "yoy_pct": computed(r.yoy_pct),
+        "change": dec(r.change.map(|c| c.amount)),
+        "change_pct": computed(r.change.and_then(|c| c.percent)),
+        "yoy": dec(r.yoy.map(|c| c.amount)),
+        "yoy_pct": computed(r.yoy.and_then(|c| c.percent)),
         "path": computed(r.path),
         "source": r.source,
         "note": r.note,
@@ -54,12 +54,12 @@ pub fn write(s: &Shown, out: &mut dyn Write) -> io::Result<()> {
     let plan = s.plan;
     let ind = &plan.indicators[s.indicator];
     let definition = json!({
-        "name": ind.name,
-        "name_en": ind.name_en,
-        "group": ind.group,
-        "group_en": ind.group_en,
-        "unit": ind.unit,
-        "unit_en": ind.unit_en,
+        "name": ind.name.zh,
+        "name_en": ind.name.en,
+        "group": ind.group.as_ref().map(|g| &g.zh).filter(|zh| !zh.is_empty()),
+        "group_en": ind.group.as_ref().and_then(|g| g.en.as_ref()),
+        "unit": ind.unit.zh,
+        "unit_en": ind.unit.en,
         "kind": ind.kind.as_str(),
         "direction": ind.direction.as_str(),
         "baseline_period": period(ind.baseline_period),
@@ -93,8 +93,8 @@ pub fn write(s: &Shown, out: &mut dyn Write) -> io::Result<()> {
                             "period": m.period.to_string(),
                             "target": m.text,
                             "level": computed(m.target),
-                            "value": dec(m.value.map(|(_, v)| v)),
-                            "value_period": m.value.map(|(p, _)| period(p)),
+                            "value": dec(m.value.map(|v| v.value)),
+                            "value_period": m.value.map(|v| period(v.period)),
                             "status": m.status.as_str(),
                         })
                     })

@@ -18,7 +18,7 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 
 use super::chart::{self, Chart, Legend};
 use crate::display::{self, Lang};
-use crate::engine::{Assessment, Goal, MilestoneStatus};
+use crate::engine::{Assessment, Dated, Goal, MilestoneStatus};
 use crate::plan::{Direction, Indicator, Kind, Method, Plan, TargetExpr};
 use crate::view::indicator::{Block, Row, Shown, path_at};
 
@@ -37,11 +37,11 @@ pub fn write(s: &Shown, opts: Options, out: &mut dyn Write) -> io::Result<()> {
     } else {
         Style::new()
     };
-    let other = ind.name_en.as_deref().filter(|en| *en != ind.name);
+    let other = ind.name.en.as_deref().filter(|en| *en != ind.name.zh);
     let title = match (lang, other) {
-        (Lang::Zh, Some(en)) => format!("{} · {en}", ind.name),
-        (Lang::En, Some(en)) => format!("{en} · {}", ind.name),
-        (_, None) => ind.name.clone(),
+        (Lang::Zh, Some(en)) => format!("{} · {en}", ind.name.zh),
+        (Lang::En, Some(en)) => format!("{en} · {}", ind.name.zh),
+        (_, None) => ind.name.zh.clone(),
     };
     writeln!(out, "{bold}{title}{bold:#}")?;
     lines(out, &kv(definition(s)))?;
@@ -50,7 +50,7 @@ pub fn write(s: &Shown, opts: Options, out: &mut dyn Write) -> io::Result<()> {
         let mut name = display::series_name(&b.a, s.plan, lang);
         // A parent's blocks include its sub-indicators'.
         if b.a.indicator != s.indicator {
-            let child = s.plan.indicators[b.a.indicator].name_in(lang.en());
+            let child = s.plan.indicators[b.a.indicator].name.get(lang);
             let child = format!("{}{child}", lang.pick("其中：", "of which: "));
             name = if name.is_empty() {
                 child
@@ -100,12 +100,12 @@ fn definition(s: &Shown) -> Vec<(&'static str, String)> {
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let mut rows = vec![
         (l("编号", "Id"), format!("{}/{}", plan.id, ind.id)),
-        (l("规划", "Plan"), plan.name_in(lang.en()).to_string()),
+        (l("规划", "Plan"), plan.name.get(lang).to_string()),
     ];
-    if let Some(g) = ind.group_in(lang.en()) {
+    if let Some(g) = ind.group_in(lang) {
         rows.push((l("分组", "Group"), g.to_string()));
     }
-    let unit = ind.unit_in(lang.en());
+    let unit = ind.unit.get(lang);
     rows.push((
         l("单位", "Unit"),
         if unit.is_empty() {
@@ -213,12 +213,12 @@ fn relative(p: Decimal) -> String {
 /// An unsigned amount in the unit: `0.6个百分点`, `1.6‰`, `6 classes`.
 fn amount(d: Decimal, ind: &Indicator, prec: u32, lang: Lang) -> String {
     let n = display::number(d, ind, prec);
-    let unit = ind.unit_in(lang.en());
+    let unit = ind.unit.get(lang);
     if ind.is_percent() {
         format!("{n}{}", lang.pick("个百分点", " pp"))
     } else if unit.is_empty() {
         n
-    } else if lang.en() {
+    } else if lang == Lang::En {
         format!("{n} {unit}")
     } else {
         format!("{n}{unit}")
@@ -234,7 +234,7 @@ fn period_table(s: &Shown, b: &Block, ascii: bool) -> comfy_table::Table {
         has(|r| r.source.is_some() || r.from_plan),
         has(|r| r.note.is_some()),
     );
-    let unit = ind.unit_in(lang.en());
+    let unit = ind.unit.get(lang);
     let value_head = if ind.is_percent() || unit.is_empty() {
         lang.pick("数值", "Value").to_string()
     } else {
@@ -278,7 +278,7 @@ fn period_table(s: &Shown, b: &Block, ascii: bool) -> comfy_table::Table {
     };
     for r in &b.rows {
         let mut period = r.period.to_string();
-        if Some(r.period) == b.a.baseline_period {
+        if Some(r.period) == b.a.baseline.map(|d| d.period) {
             period.push_str(lang.pick(" (基期)", " (baseline)"));
         }
         let mut value = display::value(r.value, ind, prec);
@@ -291,11 +291,11 @@ fn period_table(s: &Shown, b: &Block, ascii: bool) -> comfy_table::Table {
             Cell::new(value),
             Cell::new(
                 r.change
-                    .map_or_else(dash, |c| change(c, r.change_pct, ind, prec, lang)),
+                    .map_or_else(dash, |c| change(c.amount, c.percent, ind, prec, lang)),
             ),
             Cell::new(
                 r.yoy
-                    .map_or_else(dash, |c| change(c, r.yoy_pct, ind, prec, lang)),
+                    .map_or_else(dash, |c| change(c.amount, c.percent, ind, prec, lang)),
             ),
             Cell::new(
                 r.path
@@ -334,8 +334,7 @@ fn level(a: &Assessment, ind: &Indicator, plan: &Plan, prec: u32, lang: Lang) ->
         Goal::Better {
             reference, strict, ..
         } => {
-            let region =
-                (ind.target.region()).map_or(String::new(), |r| plan.region_name(r, lang.en()));
+            let region = (ind.target.region()).map_or(String::new(), |r| plan.region_name(r, lang));
             let word = match (strict, lang) {
                 (true, Lang::Zh) => "优于",
                 (false, Lang::Zh) => "不低于",
@@ -355,8 +354,11 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
     let l = |zh: &'static str, en: &'static str| lang.pick(zh, en);
     let dash = || "—".to_string();
     let mut rows = Vec::new();
-    let latest = match (a.value, a.period) {
-        (Some(v), Some(p)) => format!("{} ({p})", display::value(v, ind, prec)),
+    let latest = match a.latest {
+        Some(Dated {
+            period: p,
+            value: v,
+        }) => format!("{} ({p})", display::value(v, ind, prec)),
         _ => dash(),
     };
     rows.push((l("最新值", "Latest"), latest));
@@ -392,12 +394,12 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
     rows.push((
         l("较基期", "Since baseline"),
         a.change
-            .map_or_else(dash, |c| change(c, a.change_pct, ind, prec, lang)),
+            .map_or_else(dash, |c| change(c.amount, c.percent, ind, prec, lang)),
     ));
     rows.push((
         l("较上期", "From previous"),
         a.yoy
-            .map_or_else(dash, |c| change(c, a.yoy_pct, ind, prec, lang)),
+            .map_or_else(dash, |c| change(c.amount, c.percent, ind, prec, lang)),
     ));
     rows.push((
         l("年均增长率", "CAGR"),
@@ -428,7 +430,7 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
         None => dash(),
     };
     rows.push((l("趋势预测", "Projection"), projection));
-    let meets = match (a.projected_meet, a.goal.as_ref(), a.value) {
+    let meets = match (a.projected_meet, a.goal.as_ref(), a.latest.map(|l| l.value)) {
         (Some(p), _, _) => p.to_string(),
         (None, Some(g), Some(v)) if g.meets(v) => l("已达到", "already met").into(),
         (None, _, _) if a.projection.is_some() => l("趋势不能达到", "not on this trend").into(),
@@ -440,9 +442,13 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
             .milestones
             .iter()
             .map(|m| {
-                let got = m.value.map_or_else(String::new, |(p, v)| {
-                    format!(": {} ({p})", display::value(v, ind, prec))
-                });
+                let got = m.value.map_or_else(
+                    String::new,
+                    |Dated {
+                         period: p,
+                         value: v,
+                     }| { format!(": {} ({p})", display::value(v, ind, prec)) },
+                );
                 let st = match (m.status, lang) {
                     (MilestoneStatus::Met, Lang::Zh) => "已达成",
                     (MilestoneStatus::Missed, Lang::Zh) => "未达成",
@@ -460,7 +466,8 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
             .collect();
         rows.push((l("阶段目标", "Milestones"), ms.join("\n")));
     }
-    if let Some((p0, p1)) = a.broken_step {
+    if let Some(step) = a.broken {
+        let (p0, p1) = (step.from.period, step.to.period);
         rows.push((l("首次违反", "First break"), format!("{p0} → {p1}")));
     }
     let label = a.status.word(a.direction, a.early, lang);
@@ -520,8 +527,11 @@ fn chart_of(b: &Block, opts: Options) -> (Chart, chart::Options) {
     let x = |p: crate::period::Period| p.position().to_f64();
     let xy = |p, v| Some((x(p)?, f(v)?));
     let tt = a.target_period;
-    let path = match (a.baseline_period, a.baseline) {
-        (Some(t0), Some(bv)) => match (path_at(a, t0), path_at(a, tt)) {
+    let path = match a.baseline {
+        Some(Dated {
+            period: t0,
+            value: bv,
+        }) => match (path_at(a, t0), path_at(a, tt)) {
             (Some(_), Some(end)) => xy(t0, bv).zip(xy(tt, end)).map(|(p, q)| [p, q]),
             _ => None,
         },

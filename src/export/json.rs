@@ -213,7 +213,7 @@ fn series(plan: &Plan, as_of: Option<Period>, a: &Assessment) -> Value {
                 "period": m.period.to_string(),
                 "target": m.text,
                 "level": m.target.map(|d| field_value(Field::Decimal(d.normalize()))),
-                "value": m.value.map(|(_, v)| field_value(Field::Decimal(v))),
+                "value": m.value.map(|v| field_value(Field::Decimal(v.value))),
                 "status": m.status.as_str(),
             })
         })

@@ -123,7 +123,7 @@ fn report_text(
         match view.plans.len() {
             1 => _ = writeln!(s, "{}\n", md(&summary)),
             _ => {
-                let name = pv.plan.name_in(lang.en());
+                let name = pv.plan.name.get(lang);
                 _ = writeln!(
                     s,
                     "**{}**{}{}\n",

@@ -9,6 +9,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::display::Lang;
 use crate::engine::Status;
 use crate::view::PlanView;
 use crate::view::evaluation::{self, COLUMN_IDS, Layout};
@@ -47,17 +48,16 @@ pub fn column_index(pv: &PlanView, layout: &Layout, id: &str) -> Option<usize> {
     None
 }
 
-/// The runs of consecutive rows of one group: `(first, last)` line
-/// indices, inclusive, for runs of two rows or more.
-pub fn group_spans(pv: &PlanView, en: bool) -> Vec<(usize, usize)> {
-    let group = |i: usize| {
-        let a = &pv.rows[i];
-        pv.plan.indicators[a.indicator].group_in(en)
-    };
+/// The runs of consecutive rows of one group in the evaluation table's
+/// order: `(first, last)` line indices, inclusive, for runs of two rows or
+/// more.
+pub fn group_spans(pv: &PlanView, lang: Lang) -> Vec<(usize, usize)> {
+    let order = evaluation::order(pv, lang);
+    let group = |i: usize| crate::view::group_of(pv.plan, pv.rows[order[i]].indicator, lang);
     let mut spans = Vec::new();
     let mut start = 0;
-    for i in 1..=pv.rows.len() {
-        let same = i < pv.rows.len() && group(i).is_some() && group(i) == group(start);
+    for i in 1..=order.len() {
+        let same = i < order.len() && group(i).is_some() && group(i) == group(start);
         if !same {
             if i - start > 1 && group(start).is_some() {
                 spans.push((start, i - 1));

@@ -112,27 +112,27 @@ pub fn each_field(plan: &Plan, a: &Assessment, mut f: impl FnMut(FieldRef<'_>)) 
     let float = |x: Option<f64>| x.map_or(FieldRef::Null, FieldRef::Float);
     f(FieldRef::Text(&plan.id));
     f(FieldRef::Text(&ind.id));
-    f(FieldRef::Text(&ind.name));
+    f(FieldRef::Text(&ind.name.zh));
     f(text_ref(&a.region));
     f(text_ref(&a.breakdown));
-    f(text_ref(&ind.unit));
+    f(text_ref(&ind.unit.zh));
     f(FieldRef::Text(ind.kind.as_str()));
     f(FieldRef::Text(a.direction.as_str()));
-    period_ref(a.baseline_period, &mut f);
-    f(dec(a.baseline));
-    period_ref(a.period, &mut f);
-    f(dec(a.value));
-    f(dec(a.previous));
+    period_ref(a.baseline.map(|b| b.period), &mut f);
+    f(dec(a.baseline.map(|b| b.value)));
+    period_ref(a.latest.map(|l| l.period), &mut f);
+    f(dec(a.latest.map(|l| l.value)));
+    f(dec(a.previous.map(|p| p.value)));
     f(dec(a.target));
     f(a.goal
         .as_ref()
         .map_or(FieldRef::Null, |g| FieldRef::Text(g.op_str())));
     period_ref(Some(a.target_period), &mut f);
     f(dec(a.gap));
-    f(dec(a.change));
-    f(computed(a.change_pct));
-    f(dec(a.yoy));
-    f(computed(a.yoy_pct));
+    f(dec(a.change.map(|c| c.amount)));
+    f(computed(a.change.and_then(|c| c.percent)));
+    f(dec(a.yoy.map(|c| c.amount)));
+    f(computed(a.yoy.and_then(|c| c.percent)));
     f(float(a.cagr));
     f(computed(a.required_change));
     f(computed(a.completion));
@@ -206,16 +206,19 @@ pub mod evaluation {
         let mut push = |x: FieldRef| f.push(x.to_owned());
         push(FieldRef::Text(&plan.id));
         push(FieldRef::Text(no));
-        push(super::text_ref(ind.group.as_deref().unwrap_or("")));
+        push(super::text_ref(ind.group.as_ref().map_or("", |g| &g.zh)));
         push(FieldRef::Text(&ind.id));
-        push(FieldRef::Text(&ind.name));
+        push(FieldRef::Text(&ind.name.zh));
         push(super::text_ref(
             ind.parent.map_or("", |p| plan.indicators[p].id.as_str()),
         ));
-        push(super::text_ref(&ind.unit));
+        push(super::text_ref(&ind.unit.zh));
         push(FieldRef::Text(ind.kind.as_str()));
-        super::period_ref(a.baseline_period, &mut push);
-        push(a.baseline.map_or(FieldRef::Null, FieldRef::Decimal));
+        super::period_ref(a.baseline.map(|b| b.period), &mut push);
+        push(
+            a.baseline
+                .map_or(FieldRef::Null, |b| FieldRef::Decimal(b.value)),
+        );
         for p in periods {
             let v = a.points.iter().find(|(q, _)| q == p).map(|(_, v)| *v);
             push(v.map_or(FieldRef::Null, FieldRef::Decimal));

@@ -150,7 +150,7 @@ impl Chart<'_> {
             .collect();
         let band = self.target_band();
         let tt = a.target_period;
-        let t0 = a.baseline_period.unwrap_or(ind.baseline_period);
+        let t0 = a.baseline.map_or(ind.baseline_period, |b| b.period);
 
         // The ranges: every period and value drawn must fit.
         let mut xs: Vec<f64> = points.iter().map(|p| p.0).collect();
@@ -228,9 +228,9 @@ impl Chart<'_> {
         let mut path = false;
         if !a.met_at_baseline
             && let (Some(b), Some(level), Some(xb), Some(xt)) = (
-                a.baseline,
+                a.baseline_value(),
                 a.target,
-                a.baseline_period.and_then(pos),
+                a.baseline.and_then(|b| pos(b.period)),
                 pos(tt),
             )
             && let (Some(b), Some(level)) = (f(b), f(level))
@@ -344,12 +344,12 @@ impl Chart<'_> {
                 y + 4.0,
             );
         }
-        if !self.ind.is_percent() && !self.ind.unit.is_empty() {
+        if !self.ind.is_percent() && !self.ind.unit.zh.is_empty() {
             let _ = write!(
                 s,
                 r#"<text x="4" y="{:.0}" fill="{INK}" font-size="11">{}</text>"#,
                 TOP - 6.0,
-                escape(self.ind.unit_in(self.lang.en()))
+                escape(self.ind.unit.get(self.lang))
             );
         }
     }
@@ -436,7 +436,7 @@ impl Chart<'_> {
         };
         // The label goes at the left, on the side away from the baseline:
         // the series starts there and heads for the line from that side.
-        let below = self.a.baseline.and_then(f).is_some_and(|b| b > h);
+        let below = self.a.baseline_value().and_then(f).is_some_and(|b| b > h);
         let y = match (below, sc.y(l) + 14.0, sc.y(h) - 5.0) {
             (true, y, _) if y < BOTTOM - 4.0 => y,
             (false, _, y) if y > TOP + 10.0 => y,

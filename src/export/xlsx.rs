@@ -101,7 +101,7 @@ fn build(view: &View, layout: &Layout) -> Result<Vec<u8>, XlsxError> {
     );
     let mut taken: Vec<String> = Vec::new();
     for pv in &view.plans {
-        let name = sheet_name(pv.plan.name_in(view.lang.en()), &taken);
+        let name = sheet_name(pv.plan.name.get(view.lang), &taken);
         taken.push(name.clone());
         let ws = wb.add_worksheet();
         ws.set_name(&name)?;
@@ -165,7 +165,7 @@ fn evaluation_sheet(
         ws.write_string_with_format(1, at(c)?, xml_text(&col.label), &st.header)?;
     }
     ws.set_row_height(1, 30)?;
-    table_body(ws, &grid, pv, layout, view.lang.en(), &st)?;
+    table_body(ws, &grid, pv, layout, view.lang, &st)?;
     let widths = column_widths(&grid);
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(at(c)?, *w)?;
@@ -200,13 +200,13 @@ fn table_body(
     grid: &Grid,
     pv: &PlanView,
     layout: &Layout,
-    en: bool,
+    lang: crate::display::Lang,
     st: &Styles,
 ) -> Result<(), XlsxError> {
     let group_col = column_index(pv, layout, "group");
     // Merging needs the lines to be the plan's rows, one for one.
     let spans = match grid.lines().count() == pv.rows.len() {
-        true => group_spans(pv, en),
+        true => group_spans(pv, lang),
         false => Vec::new(),
     };
     for (j, line) in grid.lines().enumerate() {

@@ -131,7 +131,7 @@ impl<'p> Names<'p> {
         let mut loose: HashMap<String, Vec<usize>> = HashMap::new();
         let mut indicator_words = Vec::new();
         for (i, ind) in plan.indicators.iter().enumerate() {
-            let names = [Some(&ind.id), Some(&ind.name), ind.name_en.as_ref()];
+            let names = [Some(&ind.id), Some(&ind.name.zh), ind.name.en.as_ref()];
             for name in names.into_iter().flatten() {
                 let mut keys = label_keys(name).into_iter();
                 let exact = keys.next().unwrap_or_default();
@@ -155,8 +155,8 @@ impl<'p> Names<'p> {
         }
         for r in &plan.regions {
             add(&r.id, &r.id);
-            add(&r.name, &r.id);
-            if let Some(en) = &r.name_en {
+            add(&r.name.zh, &r.id);
+            if let Some(en) = &r.name.en {
                 add(en, &r.id);
             }
         }
@@ -193,7 +193,7 @@ impl<'p> Names<'p> {
         let tight = keys.last().cloned().unwrap_or_default();
         let forms = |i: usize| {
             let ind = &self.plan.indicators[i];
-            let names = [Some(&ind.id), Some(&ind.name), ind.name_en.as_ref()];
+            let names = [Some(&ind.id), Some(&ind.name.zh), ind.name.en.as_ref()];
             let mut forms = Vec::new();
             for name in names.into_iter().flatten() {
                 let name = sub_row(name).unwrap_or(name);
@@ -230,7 +230,7 @@ impl<'p> Names<'p> {
             .iter()
             .map(|&i| {
                 let ind = &self.plan.indicators[i];
-                format!("`{}` ({})", ind.name, ind.id)
+                format!("`{}` ({})", ind.name.zh, ind.id)
             })
             .collect();
         format!("its sub-indicators: {}", all.join(", "))

@@ -39,10 +39,10 @@ pub(super) fn read(
     match kind {
         CellKind::Percent if ind.is_percent() => Reading::Value(shown),
         CellKind::Percent => {
-            let unit = if ind.unit.is_empty() {
+            let unit = if ind.unit.zh.is_empty() {
                 "has no unit".to_string()
             } else {
-                format!("is in {}", ind.unit)
+                format!("is in {}", ind.unit.zh)
             };
             let note = t
                 .note_at(

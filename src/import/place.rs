@@ -193,7 +193,7 @@ impl Placer<'_> {
             } => (
                 format!(
                     "`{text}` under `{}` ({}) names several of its sub-indicators ({}); {what}",
-                    plan.indicators[p.ind].name,
+                    plan.indicators[p.ind].name.zh,
                     p.at,
                     ids(&is)
                 ),
@@ -214,7 +214,7 @@ impl Placer<'_> {
                 (
                     format!(
                         "unknown indicator `{text}` under `{}` ({}): not a sub-indicator of `{}` in plan {}; {what}",
-                        parent.name, p.at, parent.id, plan.path
+                        parent.name.zh, p.at, parent.id, plan.path
                     ),
                     "not a sub-indicator of the row above",
                     Some(self.names.sub_indicator_help(plan.children(p.ind))),

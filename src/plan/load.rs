@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use toml_edit::{ImDocument, Item, TableLike, Value};
 
 use super::target::parse_number;
-use super::{Method, Plan, PlanIndex, Pos, Thresholds};
+use super::{Method, Plan, PlanIndex, Pos, Text, Thresholds};
 use crate::diag::{Diagnostic, Diagnostics, InputError, Location};
 use crate::period::Period;
 
@@ -314,8 +314,7 @@ impl Reader<'_> {
         }
         let mut plan = Plan {
             id,
-            name,
-            name_en,
+            name: Text::new(name, name_en),
             baseline,
             target,
             region,

@@ -8,6 +8,7 @@
 
 mod load;
 pub mod target;
+mod text;
 
 use std::collections::HashMap;
 
@@ -18,7 +19,9 @@ pub use target::{
     Direction, Monotone, Op, TargetExpr, is_no_value, parse_number, parse_target, parse_target_in,
     parse_value,
 };
+pub use text::Text;
 
+use crate::display::Lang;
 use crate::period::Period;
 
 /// How progress toward a target is graded (`docs/methods.md#method-time`, `docs/methods.md#method-cagr`).
@@ -111,8 +114,7 @@ pub struct Pos {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Region {
     pub id: String,
-    pub name: String,
-    pub name_en: Option<String>,
+    pub name: Text,
     pub parent: Option<String>,
     /// The words a plan's targets use for the region (`全区`, `全区平均水平`).
     pub aliases: Vec<String>,
@@ -128,13 +130,12 @@ pub struct Milestone {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Indicator {
     pub id: String,
-    pub name: String,
-    pub name_en: Option<String>,
-    pub group: Option<String>,
-    pub group_en: Option<String>,
-    /// `%` means changes are percentage points.
-    pub unit: String,
-    pub unit_en: Option<String>,
+    pub name: Text,
+    /// The section heading the indicator is under; an English-only group
+    /// has an empty Chinese text (see [`Indicator::group_in`]).
+    pub group: Option<Text>,
+    /// `%` (its Chinese text) means changes are percentage points.
+    pub unit: Text,
     pub kind: Kind,
     pub baseline: Option<Decimal>,
     pub target: TargetExpr,
@@ -165,7 +166,7 @@ pub struct Indicator {
 
 impl Indicator {
     pub fn is_percent(&self) -> bool {
-        self.unit == "%"
+        self.unit.zh == "%"
     }
 
     /// The band around `level` within which an approximate target
@@ -186,33 +187,21 @@ impl Indicator {
         self.target == TargetExpr::Heading
     }
 
-    pub fn name_in(&self, english: bool) -> &str {
-        match (&self.name_en, english) {
-            (Some(en), true) => en,
-            _ => &self.name,
-        }
+    /// The group in `lang`; none where the plan gives no group in it.
+    pub fn group_in(&self, lang: Lang) -> Option<&str> {
+        (self.group.as_ref().map(|g| g.get(lang))).filter(|g| !g.is_empty())
     }
 
-    pub fn group_in(&self, english: bool) -> Option<&str> {
-        match (&self.group_en, english) {
-            (Some(en), true) => Some(en),
-            _ => self.group.as_deref(),
-        }
-    }
-
-    pub fn unit_in(&self, english: bool) -> &str {
-        match (&self.unit_en, english) {
-            (Some(en), true) => en,
-            _ => &self.unit,
-        }
+    /// The group's texts a `--group` may name.
+    pub fn group_names(&self) -> impl Iterator<Item = &str> {
+        (self.group.iter().flat_map(Text::both)).filter(|g| !g.is_empty())
     }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     pub id: String,
-    pub name: String,
-    pub name_en: Option<String>,
+    pub name: Text,
     pub baseline: Period,
     pub target: Period,
     /// The region the plan's targets are about; rows without a region are its.
@@ -269,13 +258,6 @@ impl PlanIndex {
 }
 
 impl Plan {
-    pub fn name_in(&self, english: bool) -> &str {
-        match (&self.name_en, english) {
-            (Some(en), true) => en,
-            _ => &self.name,
-        }
-    }
-
     pub fn indicator_index(&self, id: &str) -> Option<usize> {
         self.index.indicators.get(id).copied()
     }
@@ -304,12 +286,9 @@ impl Plan {
             || self.region(id).is_some()
     }
 
-    pub fn region_name(&self, id: &str, english: bool) -> String {
+    pub fn region_name(&self, id: &str, lang: Lang) -> String {
         match self.region(id) {
-            Some(Region {
-                name_en: Some(en), ..
-            }) if english => en.clone(),
-            Some(r) => r.name.clone(),
+            Some(r) => r.name.get(lang).to_string(),
             None => id.to_string(),
         }
     }

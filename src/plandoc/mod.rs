@@ -186,7 +186,7 @@ pub struct Options {
     /// The plan file as messages name it (`plan.toml`).
     pub plan_path: String,
     /// Comments in English (else Chinese).
-    pub english: bool,
+    pub lang: crate::display::Lang,
 }
 
 /// Read the indicator table of a plan document and write it as plan TOML.

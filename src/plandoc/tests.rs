@@ -8,7 +8,7 @@ fn opts() -> Options {
         id: None,
         actuals: "actuals.csv".into(),
         plan_path: "plan.toml".into(),
-        english: false,
+        lang: crate::display::Lang::Zh,
     }
 }
 
@@ -52,8 +52,8 @@ fn a_flattened_table_becomes_a_plan_that_loads() {
     assert_eq!((w.indicators, w.unread), (2, 0));
     assert_eq!(plan.indicators[0].id, "g1-1");
     assert_eq!(plan.indicators[1].id, "g2-1");
-    assert_eq!(plan.indicators[1].unit, "年");
-    assert_eq!(plan.indicators[1].name, "劳动年龄人口平均受教育年限");
+    assert_eq!(plan.indicators[1].unit.zh, "年");
+    assert_eq!(plan.indicators[1].name.zh, "劳动年龄人口平均受教育年限");
     assert_eq!(
         plan.indicators[1].target,
         TargetExpr::BetterThan("quanqu".into())

@@ -144,7 +144,7 @@ fn render(
     file: &str,
     opts: &super::Options,
 ) -> (String, Vec<(usize, usize, usize)>) {
-    let en = opts.english;
+    let en = opts.lang == crate::display::Lang::En;
     let mut out = String::new();
     let title = table
         .title

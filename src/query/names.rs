@@ -78,8 +78,7 @@ pub(super) fn check(ws: &Workspace, req: &Request) -> Result<(), InputError> {
     if let Some(g) = &req.group {
         let mut groups: Vec<&str> = Vec::new();
         for ind in plans.iter().flat_map(|l| &l.plan.indicators) {
-            groups.extend(ind.group.as_deref());
-            groups.extend(ind.group_en.as_deref());
+            groups.extend(ind.group_names());
         }
         if !groups.contains(&g.as_str()) {
             groups.sort_unstable();

@@ -25,7 +25,7 @@ pub(super) fn rows(units: Vec<Unit>, ctx: &Context, req: &Request) -> Vec<Unit> 
         let plan = ctx.plan;
         let in_group = |i: usize| {
             let ind = &plan.indicators[i];
-            ind.group.as_deref() == Some(g.as_str()) || ind.group_en.as_deref() == Some(g.as_str())
+            ind.group_names().any(|name| name == g)
         };
         // A sub-indicator belongs to its parent's group.
         units.retain(|u| in_group(u.indicator()) || plan.ancestors(u.indicator()).any(in_group));

@@ -43,7 +43,7 @@ impl Pace {
             '元', '人', '所', '个', '台', '件', '册', '次', '亩', '吨', '辆', '座', '张', '项',
             '家', '篇', '名', '套', '间', '户', '万', '亿',
         ];
-        match ind.unit.trim() {
+        match ind.unit.zh.trim() {
             "%" | "‰" => Pace::Points,
             u if u.contains(AMOUNTS) || u.contains("m2") || u.contains("平方米") => Pace::Growth,
             _ => Pace::Level,
@@ -175,7 +175,7 @@ pub fn grid(view: &View, pv: &PlanView, layout: &Layout, anchors: Option<&[Strin
     for (i, no) in order(pv, lang).into_iter().zip(numbers(pv, lang)) {
         let a = &pv.rows[i];
         let ind = &pv.plan.indicators[a.indicator];
-        let group = ind.group_in(lang.en());
+        let group = ind.group_in(lang);
         let first_of_group = group.is_some() && group != last_group;
         last_group = group;
         let cells = cells(pv, a, lang, no, first_of_group);
@@ -270,14 +270,14 @@ fn cells(pv: &PlanView, a: &Assessment, lang: Lang, no: String, first: bool) -> 
     let ind = &pv.plan.indicators[a.indicator];
     let prec = display::precision(ind, a);
     let value = |v: Decimal| value_cell(v, ind, prec);
-    let mut name = ind.name_in(lang.en()).to_string();
+    let mut name = ind.name.get(lang).to_string();
     if ind.parent.is_some() {
         name = format!("{}{name}", lang.pick("其中：", "of which: "));
     }
-    let unit = ind.unit_in(lang.en());
+    let unit = ind.unit.get(lang);
     if !unit.is_empty() {
         name = format!("{name}（{unit}）");
-        if lang.en() {
+        if lang == Lang::En {
             name = name.replace('（', " (").replace('）', ")");
         }
     }
@@ -293,7 +293,7 @@ fn cells(pv: &PlanView, a: &Assessment, lang: Lang, no: String, first: bool) -> 
         let mut cells = vec![Cell::default(); 5 + periods(pv.plan, pv.as_of).len() + 7];
         cells[0] = Cell::text(no);
         cells[1] = Cell::text(if first {
-            ind.group_in(lang.en()).unwrap_or("").to_string()
+            ind.group_in(lang).unwrap_or("").to_string()
         } else {
             String::new()
         });
@@ -304,19 +304,19 @@ fn cells(pv: &PlanView, a: &Assessment, lang: Lang, no: String, first: bool) -> 
     let mut cells = vec![
         Cell::text(no),
         Cell::text(if first {
-            ind.group_in(lang.en()).unwrap_or("").to_string()
+            ind.group_in(lang).unwrap_or("").to_string()
         } else {
             String::new()
         }),
         Cell::text(name),
         Cell::text(kind_word(ind.kind, lang)),
-        match (a.baseline, a.baseline_period) {
-            (Some(b), Some(p)) if p != pv.plan.baseline => {
-                let mut c = value(b);
-                c.text = format!("{} ({})", c.text, period_label(p, lang));
+        match a.baseline {
+            Some(b) if b.period != pv.plan.baseline => {
+                let mut c = value(b.value);
+                c.text = format!("{} ({})", c.text, period_label(b.period, lang));
                 c
             }
-            (Some(b), _) => value(b),
+            Some(b) => value(b.value),
             _ => Cell::default(),
         },
     ];
@@ -327,7 +327,7 @@ fn cells(pv: &PlanView, a: &Assessment, lang: Lang, no: String, first: bool) -> 
     let mut target = target_as_written(ind, a, pv.plan, lang);
     // A reference region's level, beside the words that name it.
     if let (Some(r), Some(level)) = (ind.target.region(), a.target) {
-        let region = pv.plan.region_name(r, lang.en());
+        let region = pv.plan.region_name(r, lang);
         let level = display::value(level, ind, prec);
         target = match lang {
             Lang::Zh => format!("{target}（{region}{level}）"),
@@ -434,11 +434,11 @@ impl Pace {
 
 /// The change a year since the baseline (年均提高).
 pub fn annual_change(ind: &Indicator, a: &Assessment) -> Option<PerYear> {
-    let (t0, t) = (a.baseline_period?, a.period?);
+    let (t0, t) = (a.baseline?.period, a.latest?.period);
     if t <= t0 {
         return None;
     }
-    let per_year = a.change.and_then(|c| c.checked_div(years(t0, t)?));
+    let per_year = a.change.and_then(|c| c.amount.checked_div(years(t0, t)?));
     Pace::of(ind).pick(per_year, a.cagr)
 }
 
@@ -563,7 +563,7 @@ pub fn attention(view: &View, pv: &PlanView) -> Vec<String> {
 
 /// The table's title: `锡林郭勒盟“十四五”教育事业发展规划主要指标完成情况（截至2023年）`.
 pub fn title(view: &View, pv: &PlanView) -> String {
-    let name = pv.plan.name_in(view.lang.en());
+    let name = pv.plan.name.get(view.lang);
     // A plan named for its targets (`…主要目标`) is not named twice.
     let what = if name.ends_with("主要目标") || name.ends_with("主要指标") {
         "完成情况"

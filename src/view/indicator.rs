@@ -11,7 +11,7 @@
 use rust_decimal::Decimal;
 
 use crate::display::Lang;
-use crate::engine::{Assessment, Goal};
+use crate::engine::{Assessment, Change, Goal};
 use crate::period::Period;
 use crate::plan::Plan;
 use crate::query::Selected;
@@ -22,11 +22,9 @@ pub struct Row {
     pub period: Period,
     pub value: Decimal,
     /// Since the baseline (none at or before it).
-    pub change: Option<Decimal>,
-    pub change_pct: Option<Decimal>,
+    pub change: Option<Change>,
     /// From the period before.
-    pub yoy: Option<Decimal>,
-    pub yoy_pct: Option<Decimal>,
+    pub yoy: Option<Change>,
     /// The plan's path at this period.
     pub path: Option<Decimal>,
     pub source: Option<String>,
@@ -81,9 +79,7 @@ fn rows(selected: &Selected, a: &Assessment) -> Vec<Row> {
                 period,
                 value,
                 change: at.change,
-                change_pct: at.change_pct,
                 yoy: at.yoy,
-                yoy_pct: at.yoy_pct,
                 path: path_at(a, period),
                 source: text(point.as_ref().and_then(|p| p.source)),
                 note: text(point.as_ref().and_then(|p| p.note)),
@@ -101,7 +97,7 @@ pub fn path_at(a: &Assessment, p: Period) -> Option<Decimal> {
     if a.met_at_baseline || matches!(a.goal, Some(Goal::Better { .. })) {
         return None;
     }
-    let (b, t0, level) = (a.baseline?, a.baseline_period?, a.target?);
+    let (b, t0, level) = (a.baseline?.value, a.baseline?.period, a.target?);
     let tt = a.target_period;
     if p < t0 || p > tt || t0 >= tt {
         return None;

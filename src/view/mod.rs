@@ -89,16 +89,20 @@ pub fn summary(view: &View) -> String {
     format!("{total} {what}{sep}{}", parts.join(" · "))
 }
 
+/// An indicator's group; a sub-indicator without a group of its own is in
+/// its parent's.
+pub fn group_of(plan: &Plan, indicator: usize, lang: Lang) -> Option<&str> {
+    std::iter::once(indicator)
+        .chain(plan.ancestors(indicator))
+        .find_map(|j| plan.indicators[j].group_in(lang))
+}
+
 /// Rows grouped under their plan's `group` headings, in plan order:
 /// `(Some(group), row indices)` per heading, `(None, …)` for ungrouped ones.
 pub fn grouped<'v>(pv: &'v PlanView, lang: Lang) -> Vec<(Option<&'v str>, Vec<usize>)> {
     let mut out: Vec<(Option<&str>, Vec<usize>)> = Vec::new();
-    let plan = pv.plan;
     for (i, a) in pv.rows.iter().enumerate() {
-        // A sub-indicator without a group of its own is in its parent's.
-        let g = std::iter::once(a.indicator)
-            .chain(plan.ancestors(a.indicator))
-            .find_map(|j| plan.indicators[j].group_in(lang.en()));
+        let g = group_of(pv.plan, a.indicator, lang);
         match out.iter_mut().find(|(og, _)| *og == g) {
             Some((_, rows)) => rows.push(i),
             None => out.push((g, vec![i])),
@@ -109,7 +113,7 @@ pub fn grouped<'v>(pv: &'v PlanView, lang: Lang) -> Vec<(Option<&'v str>, Vec<us
 
 /// The title line of a plan: `name（截至2023年）` / `name (as of 2023)`.
 pub fn plan_title(view: &View, pv: &PlanView) -> String {
-    let name = pv.plan.name_in(view.lang.en());
+    let name = pv.plan.name.get(view.lang);
     let lang = view.lang;
     match (pv.as_of, lang) {
         (Some(p), Lang::Zh) => format!("{name}（{}）", crate::display::as_of(p, lang)),

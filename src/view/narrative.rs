@@ -13,7 +13,7 @@
 use rust_decimal::Decimal;
 
 use crate::display::{self, Lang};
-use crate::engine::{Assessment, Status};
+use crate::engine::{Assessment, Change, Dated, Status, Step};
 use crate::period::Period;
 use crate::plan::{Direction, Indicator, Plan, TargetExpr};
 use crate::view::evaluation::Pace;
@@ -73,17 +73,17 @@ struct Narrator<'a> {
 
 impl Narrator<'_> {
     fn zh(&self) -> bool {
-        !self.lang.en()
+        self.lang == Lang::Zh
     }
 
     /// The indicator's name, with the series (region, breakdown) when it
     /// is not the plan's own; in English with an article where it reads as
     /// a common noun (“The three-year …”, but “GDP …” stays).
     fn subject(&self) -> String {
-        let mut name = self.ind.name_in(self.lang.en()).to_string();
+        let mut name = self.ind.name.get(self.lang).to_string();
         // A sub-indicator is named under its parent: 义务教育标准班额比例（小学）.
         if let Some(p) = self.ind.parent {
-            let parent = self.plan.indicators[p].name_in(self.lang.en());
+            let parent = self.plan.indicators[p].name.get(self.lang);
             name = match self.lang {
                 Lang::Zh => format!("{parent}（{name}）"),
                 Lang::En => format!("{parent} ({name})"),
@@ -117,7 +117,7 @@ impl Narrator<'_> {
     /// A value with its unit: `94.4%`, `11.3年`, `11.3 years`.
     fn value(&self, d: Decimal) -> String {
         let n = display::number(d, self.ind, self.prec);
-        let unit = self.ind.unit_in(self.lang.en());
+        let unit = self.ind.unit.get(self.lang);
         if self.ind.is_percent() {
             format!("{n}%")
         } else if unit.is_empty() {
@@ -138,13 +138,13 @@ impl Narrator<'_> {
     /// more than the data's).
     fn amount_in(&self, d: Decimal, prec: u32) -> String {
         let d = display::round(d, prec).normalize();
-        if self.ind.unit == "‰" {
+        if self.ind.unit.zh == "‰" {
             let n = display::number(d, self.ind, prec);
             return format!("{n}{}", self.lang.pick("个千分点", " per-mille points"));
         }
         if !self.ind.is_percent() {
             let n = display::number(d, self.ind, prec);
-            let unit = self.ind.unit_in(self.lang.en());
+            let unit = self.ind.unit.get(self.lang);
             return match (unit.is_empty(), self.zh()) {
                 (true, _) => n,
                 (false, true) => format!("{n}{unit}"),
@@ -195,7 +195,11 @@ impl Narrator<'_> {
         if a.rollup > 0 {
             return self.rollup(&subject);
         }
-        let (Some(t), Some(y)) = (a.period, a.value) else {
+        let Some(Dated {
+            period: t,
+            value: y,
+        }) = a.latest
+        else {
             return if self.zh() {
                 format!("{subject}暂无数据。")
             } else {
@@ -215,7 +219,7 @@ impl Narrator<'_> {
     /// `学前三年毛入园率2023年达到94.4%` / `The … reached 94.4% in 2023`.
     fn lead(&self, subject: &str, t: Period, y: Decimal, as_of: Option<Period>) -> String {
         let a = self.a;
-        let verb = match a.change.map(|c| c.cmp(&Decimal::ZERO)) {
+        let verb = match a.change.map(|c| c.amount.cmp(&Decimal::ZERO)) {
             Some(std::cmp::Ordering::Greater) if a.direction == Direction::Up => {
                 self.lang.pick("达到", "reached")
             }
@@ -241,10 +245,10 @@ impl Narrator<'_> {
     /// relative change for amounts (`增长7.2%`), `持平` for none.
     fn change(&self) -> String {
         let a = self.a;
-        let (Some(c), Some(t0)) = (a.change, a.baseline_period) else {
+        let (Some(Change { amount: c, percent }), Some(base)) = (a.change, a.baseline) else {
             return String::new();
         };
-        let since = self.period(t0);
+        let since = self.period(base.period);
         if display::round(c, self.prec).is_zero() {
             return if self.zh() {
                 format!("，与{since}持平")
@@ -254,7 +258,7 @@ impl Narrator<'_> {
         }
         let up = c > Decimal::ZERO;
         let relative = Pace::of(self.ind) == Pace::Growth;
-        let (word, amount) = match (relative, a.change_pct) {
+        let (word, amount) = match (relative, percent) {
             (true, Some(p)) => (
                 if up {
                     self.lang.pick("增长", "up")
@@ -285,7 +289,7 @@ impl Narrator<'_> {
     /// value.
     fn reference(&self) -> Option<(String, String)> {
         let region = self.ind.target.region()?;
-        let name = self.plan.region_name(region, self.lang.en());
+        let name = self.plan.region_name(region, self.lang);
         Some((
             name,
             self.a.target.map(|v| self.value(v)).unwrap_or_default(),
@@ -385,8 +389,9 @@ impl Narrator<'_> {
         } else {
             format!("; the {due} target ({tg}) was missed")
         };
-        if let (Some((p0, p1)), Some((v0, v1))) = (a.broken_step, a.broken_values) {
-            let (p0, p1) = (self.period(p0), self.period(p1));
+        if let Some(Step { from, to }) = a.broken {
+            let (v0, v1) = (from.value, to.value);
+            let (p0, p1) = (self.period(from.period), self.period(to.period));
             let how = match (v1.cmp(&v0), self.zh()) {
                 (std::cmp::Ordering::Less, true) => "下降",
                 (std::cmp::Ordering::Greater, true) => "上升",
@@ -528,7 +533,7 @@ impl Narrator<'_> {
         let a = self.a;
         let zh = self.zh();
         let tt = a.target_period;
-        if a.period.is_none_or(|t| t >= tt) {
+        if a.latest.is_none_or(|l| l.period >= tt) {
             return String::new();
         }
         match (a.projected_meet, a.projection) {
@@ -581,7 +586,7 @@ impl Narrator<'_> {
                 )
             };
         }
-        if a.baseline_period == Some(t) {
+        if a.baseline.is_some_and(|b| b.period == t) {
             return if zh {
                 format!("{subject}{when}（基期）为{y}，暂无此后的数据。")
             } else {
@@ -589,7 +594,7 @@ impl Narrator<'_> {
             };
         }
         if let Some(r) = self.ind.target.region() {
-            let region = self.plan.region_name(r, self.lang.en());
+            let region = self.plan.region_name(r, self.lang);
             return if zh {
                 format!("{subject}{when}为{y}，暂无{region}同期数据，无法比较。")
             } else {

@@ -9,7 +9,7 @@
 
 use super::{PlanView, View};
 use crate::display::{self, Lang};
-use crate::engine::{Assessment, Status};
+use crate::engine::{Assessment, Dated, Status};
 use crate::plan::Plan;
 
 /// The document's title: the plans' names.
@@ -17,7 +17,7 @@ pub fn document_title(view: &View) -> String {
     let names: Vec<&str> = view
         .plans
         .iter()
-        .map(|pv| pv.plan.name_in(view.lang.en()))
+        .map(|pv| pv.plan.name.get(view.lang))
         .collect();
     if names.is_empty() {
         view.lang
@@ -34,7 +34,7 @@ pub fn title(plan: &Plan, a: &Assessment, lang: Lang) -> String {
     let Some(ind) = plan.indicators.get(a.indicator) else {
         return String::new();
     };
-    let mut name = ind.name_in(lang.en()).to_string();
+    let mut name = ind.name.get(lang).to_string();
     let own = plan.region.as_deref().unwrap_or("");
     if a.region != own || !a.breakdown.is_empty() {
         let series = display::series_name(a, plan, lang);
@@ -198,8 +198,11 @@ pub fn matrix(view: &View, pv: &PlanView, regions: &PlanView) -> Option<Matrix> 
                     let a = all
                         .iter()
                         .find(|a| a.indicator == i && a.region == *r && a.breakdown.is_empty())?;
-                    let value = match (a.value, a.period) {
-                        (Some(v), Some(p)) => {
+                    let value = match a.latest {
+                        Some(Dated {
+                            period: p,
+                            value: v,
+                        }) => {
                             let v = display::value(v, ind, display::precision(ind, a));
                             if p == as_of { v } else { format!("{v} ({p})") }
                         }
@@ -213,7 +216,7 @@ pub fn matrix(view: &View, pv: &PlanView, regions: &PlanView) -> Option<Matrix> 
                 })
                 .collect();
             Some(MatrixRow {
-                indicator: ind.name_in(lang.en()).to_string(),
+                indicator: ind.name.get(lang).to_string(),
                 cells,
             })
         })
@@ -221,7 +224,7 @@ pub fn matrix(view: &View, pv: &PlanView, regions: &PlanView) -> Option<Matrix> 
     Some(Matrix {
         regions: regions
             .iter()
-            .map(|r| pv.plan.region_name(r, lang.en()))
+            .map(|r| pv.plan.region_name(r, lang))
             .collect(),
         rows,
     })
@@ -234,7 +237,8 @@ pub fn provenance(pv: &PlanView, a: &Assessment) -> (Option<String>, Option<Stri
     let Some(series) = act.series_named(a.indicator, &a.region, &a.breakdown) else {
         return (None, None);
     };
-    let Some(point) = series.points().rev().find(|p| Some(p.period) == a.period) else {
+    let latest = a.latest.map(|l| l.period);
+    let Some(point) = series.points().rev().find(|p| Some(p.period) == latest) else {
         return (None, None);
     };
     let text = |i: Option<u32>| {

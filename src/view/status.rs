@@ -29,12 +29,12 @@ impl StatusRow {
         let lang = view.lang;
         let ind = &pv.plan.indicators[a.indicator];
         let prec = precision(ind, a);
-        let mut name = ind.name_in(lang.en()).to_string();
+        let mut name = ind.name.get(lang).to_string();
         if ind.parent.is_some() {
             name = format!("{}{name}", lang.pick("其中：", "of which: "));
         }
-        if !ind.is_percent() && !ind.unit.is_empty() {
-            name = format!("{name} ({})", ind.unit_in(lang.en()));
+        if !ind.is_percent() && !ind.unit.zh.is_empty() {
+            name = format!("{name} ({})", ind.unit.get(lang));
         }
         if a.rollup > 0 {
             name = match lang {
@@ -51,15 +51,15 @@ impl StatusRow {
                 ..StatusRow::blank()
             };
         }
-        let baseline = match (a.baseline, a.baseline_period) {
-            (Some(b), Some(p)) if p != ind.baseline_period => {
-                format!("{} ({p})", value(b, ind, prec))
+        let baseline = match a.baseline {
+            Some(b) if b.period != ind.baseline_period => {
+                format!("{} ({})", value(b.value, ind, prec), b.period)
             }
-            (Some(b), _) => value(b, ind, prec),
+            Some(b) => value(b.value, ind, prec),
             _ => dash(),
         };
-        let latest = match (a.value, a.period) {
-            (Some(v), Some(p)) => format!("{} ({p})", value(v, ind, prec)),
+        let latest = match a.latest {
+            Some(l) => format!("{} ({})", value(l.value, ind, prec), l.period),
             _ => dash(),
         };
         StatusRow {
@@ -71,7 +71,9 @@ impl StatusRow {
             gap: a.gap.map_or_else(dash, |g| display::number(g, ind, prec)),
             completion: display::completion_shown(a).map_or_else(dash, percent),
             time_progress: display::time_progress_shown(a).map_or_else(dash, percent),
-            change: a.change.map_or_else(dash, |c| change(c, ind, prec, lang)),
+            change: a
+                .change
+                .map_or_else(dash, |c| change(c.amount, ind, prec, lang)),
             status: a.status.word(a.direction, a.early, lang).to_string(),
         }
     }

@@ -45,13 +45,13 @@ fn rows(plan: &Plan) -> Vec<Row> {
                 *r = "REF".into();
             }
             (
-                i.name.clone(),
-                i.group.clone(),
-                i.unit.clone(),
+                i.name.zh.clone(),
+                i.group.as_ref().map(|g| g.zh.clone()),
+                i.unit.zh.clone(),
                 i.baseline,
                 format!("{target:?}"),
                 i.kind,
-                i.parent.map(|p| plan.indicators[p].name.clone()),
+                i.parent.map(|p| plan.indicators[p].name.zh.clone()),
             )
         })
         .collect()
@@ -236,10 +236,10 @@ fn units_kinds_sub_indicators_and_a_row_it_cannot_read() {
         .map(|i| {
             (
                 i.id.clone(),
-                i.name.clone(),
+                i.name.zh.clone(),
                 i.parent.map(|p| plan.indicators[p].id.clone()),
                 i.kind,
-                format!("{} {}", i.unit, i.target_text),
+                format!("{} {}", i.unit.zh, i.target_text),
             )
         })
         .collect();
@@ -284,7 +284,7 @@ fn units_kinds_sub_indicators_and_a_row_it_cannot_read() {
         .collect();
     assert_eq!(got, want);
     assert!(plan.indicators[2].is_heading());
-    assert_eq!(plan.name, "某县“十四五”教育发展主要指标");
+    assert_eq!(plan.name.zh, "某县“十四五”教育发展主要指标");
     assert_eq!(plan.regions[0].id, "china");
 
     // The row it cannot read: commented out in the plan, listed on stderr

@@ -2,7 +2,7 @@
 //! at the end of a year in every granularity.
 
 use super::{d, run, year};
-use crate::engine::Status;
+use crate::engine::{Dated, Status};
 use crate::period::Period;
 
 #[test]
@@ -15,7 +15,7 @@ fn past_deadline_last_value_meeting_is_achieved() {
         &[("2020", "90"), ("2024", "96")],
         "2026",
     );
-    assert_eq!(a.period, Some(year(2024)));
+    assert_eq!(a.latest.map(|l| l.period), Some(year(2024)));
     assert_eq!(a.status, Status::Achieved);
 }
 
@@ -57,7 +57,7 @@ fn past_deadline_a_later_value_that_meets_is_achieved_since_achieved_is_checked_
         &[("2020", "90"), ("2025", "94"), ("2026", "96")],
         "2026",
     );
-    assert_eq!(a.period, Some(year(2026)));
+    assert_eq!(a.latest.map(|l| l.period), Some(year(2026)));
     assert_eq!(a.status, Status::Achieved);
     assert!(!a.early);
 }
@@ -85,8 +85,7 @@ fn rows_after_the_as_of_period_are_ignored() {
         &[("2020", "90"), ("2022", "92"), ("2024", "96")],
         "2023",
     );
-    assert_eq!(a.period, Some(year(2022)));
-    assert_eq!(a.value, Some(d("92")));
+    assert_eq!(a.latest, Some(Dated::new(year(2022), d("92"))));
     assert!(a.points.iter().all(|(p, _)| *p <= year(2023)));
     assert_eq!(a.completion, Some(d("0.4")));
     assert_eq!(a.time_progress, Some(d("0.4")));
@@ -99,7 +98,11 @@ fn an_as_of_date_at_the_end_of_the_year_includes_that_year() {
     let points = [("2020", "90"), ("2023", "93"), ("2025", "94")];
     for as_of in ["2023", "2023-Q4", "2023-12", "2023-12-31"] {
         let a = run(">= 95", None, None, "%", &points, as_of);
-        assert_eq!(a.period, Some(Period::parse("2023").unwrap()), "{as_of}");
+        assert_eq!(
+            a.latest.map(|l| l.period),
+            Some(Period::parse("2023").unwrap()),
+            "{as_of}"
+        );
         assert_eq!(a.time_progress, Some(d("0.6")), "{as_of}");
     }
     // The deadline is reached at its end date, in any granularity.

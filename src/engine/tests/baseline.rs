@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::{d, run, year};
-use crate::engine::Status;
+use crate::engine::{Dated, Status};
 use crate::plan::Direction;
 
 #[test]
@@ -12,7 +12,6 @@ fn no_baseline_anywhere_is_no_data() {
     // Only a row before the baseline period and no plan baseline.
     let a = run(">= 70", None, None, "%", &[("2019", "40")], "2023");
     assert_eq!(a.baseline, None);
-    assert_eq!(a.baseline_period, None);
     assert_eq!(a.status, Status::NoData);
     assert_eq!(a.completion, None);
     assert_eq!(a.ratio, None);
@@ -22,7 +21,7 @@ fn no_baseline_anywhere_is_no_data() {
 fn an_indicator_without_rows_nor_baseline_is_no_data() {
     let a = run(">= 70", None, None, "%", &[], "2023");
     assert_eq!(a.baseline, None);
-    assert_eq!(a.value, None);
+    assert_eq!(a.latest.map(|l| l.value), None);
     assert_eq!(a.status, Status::NoData);
 }
 
@@ -37,8 +36,7 @@ fn baseline_from_the_first_later_period() {
         "2023",
     );
     assert_eq!(a.direction, Direction::Up);
-    assert_eq!(a.baseline_period, Some(year(2021)));
-    assert_eq!(a.baseline, Some(d("50")));
+    assert_eq!(a.baseline, Some(Dated::new(year(2021), d("50"))));
     assert_eq!(a.time_progress, Some(d("0.5")));
     assert_eq!(a.completion, Some(d("0.3")));
     assert_eq!(a.ratio, Some(d("0.6")));
@@ -57,11 +55,10 @@ fn baseline_from_a_later_period_must_be_at_or_before_as_of() {
 #[test]
 fn plan_baseline_used_when_the_csv_lacks_the_baseline_period() {
     let a = run(">= 95", Some("93"), None, "%", &[("2023", "94.4")], "2023");
-    assert_eq!(a.baseline_period, Some(year(2020)));
-    assert_eq!(a.baseline, Some(d("93")));
-    assert_eq!(a.change, Some(d("1.4")));
-    assert_eq!(a.previous, Some(d("93")));
-    assert_eq!(a.yoy, Some(d("1.4")));
+    assert_eq!(a.baseline, Some(Dated::new(year(2020), d("93"))));
+    assert_eq!(a.change.map(|c| c.amount), Some(d("1.4")));
+    assert_eq!(a.previous.map(|p| p.value), Some(d("93")));
+    assert_eq!(a.yoy.map(|c| c.amount), Some(d("1.4")));
     assert_eq!(a.status, Status::Ahead);
 }
 
@@ -75,8 +72,7 @@ fn csv_baseline_wins_over_a_different_plan_baseline() {
         &[("2020", "93"), ("2023", "94.4")],
         "2023",
     );
-    assert_eq!(a.baseline_period, Some(year(2020)));
-    assert_eq!(a.baseline, Some(d("93")));
+    assert_eq!(a.baseline, Some(Dated::new(year(2020), d("93"))));
     assert_eq!(a.completion, Some(d("0.7")));
     assert_eq!(a.status, Status::Ahead);
 }
@@ -84,15 +80,15 @@ fn csv_baseline_wins_over_a_different_plan_baseline() {
 #[test]
 fn only_a_baseline_value_is_no_data() {
     let a = run(">= 95", None, None, "%", &[("2020", "93")], "2023");
-    assert_eq!(a.baseline, Some(d("93")));
-    assert_eq!(a.period, a.baseline_period);
+    assert_eq!(a.baseline.map(|b| b.value), Some(d("93")));
+    assert_eq!(a.latest.map(|l| l.period), a.baseline.map(|b| b.period));
     assert_eq!(a.status, Status::NoData);
 }
 
 #[test]
 fn only_a_plan_baseline_is_no_data() {
     let a = run(">= 95", Some("93"), None, "%", &[], "2023");
-    assert_eq!(a.baseline, Some(d("93")));
+    assert_eq!(a.baseline.map(|b| b.value), Some(d("93")));
     assert_eq!(a.status, Status::NoData);
 }
 
@@ -106,7 +102,7 @@ fn only_a_baseline_value_that_already_meets_is_achieved() {
 #[test]
 fn only_a_later_baseline_value_is_no_data() {
     let a = run(">= 70", None, None, "%", &[("2021", "50")], "2023");
-    assert_eq!(a.baseline_period, Some(year(2021)));
-    assert_eq!(a.period, Some(year(2021)));
+    assert_eq!(a.baseline.map(|b| b.period), Some(year(2021)));
+    assert_eq!(a.latest.map(|l| l.period), Some(year(2021)));
     assert_eq!(a.status, Status::NoData);
 }

@@ -2,6 +2,7 @@
 //! units.
 
 use super::{d, run, year};
+use crate::engine::{Change, Dated};
 
 #[test]
 fn yoy_and_change_in_percentage_points_for_percent_units() {
@@ -13,12 +14,21 @@ fn yoy_and_change_in_percentage_points_for_percent_units() {
         &[("2020", "80"), ("2021", "90"), ("2022", "91.5")],
         "2022",
     );
-    assert_eq!(a.previous_period, Some(year(2021)));
-    assert_eq!(a.previous, Some(d("90")));
-    assert_eq!(a.yoy, Some(d("1.5")));
-    assert_eq!(a.yoy_pct, None);
-    assert_eq!(a.change, Some(d("11.5")));
-    assert_eq!(a.change_pct, None);
+    assert_eq!(a.previous, Some(Dated::new(year(2021), d("90"))));
+    assert_eq!(
+        a.yoy,
+        Some(Change {
+            amount: d("1.5"),
+            percent: None
+        })
+    );
+    assert_eq!(
+        a.change,
+        Some(Change {
+            amount: d("11.5"),
+            percent: None
+        })
+    );
 }
 
 #[test]
@@ -31,8 +41,18 @@ fn yoy_and_change_also_relative_for_other_units() {
         &[("2020", "80"), ("2022", "100"), ("2023", "107.2")],
         "2023",
     );
-    assert_eq!(a.yoy, Some(d("7.2")));
-    assert_eq!(a.yoy_pct, Some(d("7.2")));
-    assert_eq!(a.change, Some(d("27.2")));
-    assert_eq!(a.change_pct, Some(d("34")));
+    assert_eq!(
+        a.yoy,
+        Some(Change {
+            amount: d("7.2"),
+            percent: Some(d("7.2"))
+        })
+    );
+    assert_eq!(
+        a.change,
+        Some(Change {
+            amount: d("27.2"),
+            percent: Some(d("34"))
+        })
+    );
 }

@@ -19,7 +19,7 @@ fn at_92(target: &str) -> Assessment {
 #[test]
 fn strict_greater_than_at_exactly_the_level_is_missed() {
     let a = at_92("> 92");
-    assert_eq!(a.value, Some(d("92.0")));
+    assert_eq!(a.latest.map(|l| l.value), Some(d("92.0")));
     assert_eq!(a.status, Status::Missed);
 }
 

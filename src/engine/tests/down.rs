@@ -18,7 +18,7 @@ fn down_is_better_at_risk() {
         "2023",
     );
     assert_eq!(a.direction, Direction::Down);
-    assert_eq!(a.change, Some(d("-4")));
+    assert_eq!(a.change.map(|c| c.amount), Some(d("-4")));
     assert_eq!(a.gap, Some(d("6")));
     assert_eq!(a.completion, Some(d("0.4")));
     assert_eq!(a.ratio, Some(div("0.4", "0.6")));

@@ -17,7 +17,7 @@ fn every_period_non_decreasing_holding_is_achieved() {
     );
     assert_eq!(a.direction, Direction::Up);
     assert_eq!(a.status, Status::Achieved);
-    assert_eq!(a.broken_step, None);
+    assert_eq!(a.broken.map(|s| (s.from.period, s.to.period)), None);
 }
 
 #[test]
@@ -31,7 +31,10 @@ fn every_period_non_decreasing_broken_is_missed_at_the_first_broken_step() {
         "2022",
     );
     assert_eq!(a.status, Status::Missed);
-    assert_eq!(a.broken_step, Some((year(2021), year(2022))));
+    assert_eq!(
+        a.broken.map(|s| (s.from.period, s.to.period)),
+        Some((year(2021), year(2022)))
+    );
 }
 
 #[test]
@@ -46,5 +49,8 @@ fn every_period_non_increasing() {
     );
     assert_eq!(a.direction, Direction::Down);
     assert_eq!(a.status, Status::Missed);
-    assert_eq!(a.broken_step, Some((year(2021), year(2022))));
+    assert_eq!(
+        a.broken.map(|s| (s.from.period, s.to.period)),
+        Some((year(2021), year(2022)))
+    );
 }

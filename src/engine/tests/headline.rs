@@ -2,7 +2,7 @@
 //! which are shown.
 
 use super::{assess, d, region, regional_plan, regional_rows, setup, year};
-use crate::engine::Status;
+use crate::engine::{Dated, Status};
 
 #[test]
 fn plan_baseline_applies_only_to_the_headline_series() {
@@ -16,14 +16,12 @@ fn plan_baseline_applies_only_to_the_headline_series() {
     let out = assess(&plan, &a, "2023");
     assert_eq!(out.len(), 2, "{out:#?}");
     let xl = region(&out, "xl");
-    assert_eq!(xl.baseline_period, Some(year(2020)));
-    assert_eq!(xl.baseline, Some(d("93")));
+    assert_eq!(xl.baseline, Some(Dated::new(year(2020), d("93"))));
     assert_eq!(xl.completion, Some(d("0.7")));
     assert_eq!(xl.status, Status::Ahead);
     let im = region(&out, "im");
-    assert_eq!(im.baseline_period, Some(year(2021)));
-    assert_eq!(im.baseline, Some(d("80")));
-    assert_eq!(im.change, Some(d("5")));
+    assert_eq!(im.baseline, Some(Dated::new(year(2021), d("80"))));
+    assert_eq!(im.change.map(|c| c.amount), Some(d("5")));
     assert_eq!(im.completion, Some(d("5") / d("15")));
 }
 
@@ -47,10 +45,10 @@ fn a_headline_without_rows_still_has_its_plan_baseline_row() {
     let out = assess(&plan, &a, "2023");
     assert_eq!(out.len(), 2, "{out:#?}");
     let xl = region(&out, "xl");
-    assert_eq!(xl.baseline, Some(d("93")));
-    assert_eq!(xl.value, Some(d("93")));
+    assert_eq!(xl.baseline.map(|b| b.value), Some(d("93")));
+    assert_eq!(xl.latest.map(|l| l.value), Some(d("93")));
     assert_eq!(xl.status, Status::NoData);
-    assert_eq!(region(&out, "im").baseline, Some(d("80")));
+    assert_eq!(region(&out, "im").baseline.map(|b| b.value), Some(d("80")));
 }
 
 #[test]

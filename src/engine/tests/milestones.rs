@@ -2,7 +2,7 @@
 //! the baseline.
 
 use super::{d, one_of, plan_with, rows, year};
-use crate::engine::{Assessment, MilestoneStatus};
+use crate::engine::{Assessment, Dated, MilestoneStatus};
 
 fn with_milestone(points: &[(&str, &str)], as_of: &str) -> Assessment {
     let toml = plan_with(
@@ -22,7 +22,7 @@ fn milestone_missed_at_its_period() {
     let m = &a.milestones[0];
     assert_eq!(m.period, year(2022));
     assert_eq!(m.target, Some(d("94")));
-    assert_eq!(m.value, Some((year(2022), d("93.5"))));
+    assert_eq!(m.value, Some(Dated::new(year(2022), d("93.5"))));
     assert_eq!(m.status, MilestoneStatus::Missed);
     assert_eq!(a.missed_milestones().count(), 1);
 }
@@ -41,7 +41,10 @@ fn milestone_is_judged_at_its_own_period_not_the_latest() {
         &[("2020", "93"), ("2022", "93.5"), ("2023", "94.5")],
         "2023",
     );
-    assert_eq!(a.milestones[0].value, Some((year(2022), d("93.5"))));
+    assert_eq!(
+        a.milestones[0].value,
+        Some(Dated::new(year(2022), d("93.5")))
+    );
     assert_eq!(a.milestones[0].status, MilestoneStatus::Missed);
 }
 

@@ -2,7 +2,7 @@
 //! 2020–2025, on track, off track and regressing.
 
 use super::{d, div, run, year};
-use crate::engine::Status;
+use crate::engine::{Dated, Status};
 use crate::plan::Direction;
 
 #[test]
@@ -17,13 +17,11 @@ fn preschool_ger_worked_example_is_ahead() {
         "2023",
     );
     assert_eq!(a.direction, Direction::Up);
-    assert_eq!(a.baseline_period, Some(year(2020)));
-    assert_eq!(a.baseline, Some(d("93")));
-    assert_eq!(a.period, Some(year(2023)));
-    assert_eq!(a.value, Some(d("94.4")));
+    assert_eq!(a.baseline, Some(Dated::new(year(2020), d("93"))));
+    assert_eq!(a.latest, Some(Dated::new(year(2023), d("94.4"))));
     assert_eq!(a.target, Some(d("95")));
     assert_eq!(a.target_period, year(2025));
-    assert_eq!(a.change, Some(d("1.4")));
+    assert_eq!(a.change.map(|c| c.amount), Some(d("1.4")));
     assert_eq!(a.gap, Some(d("0.6")));
     assert_eq!(a.completion, Some(d("0.7")));
     assert_eq!(a.time_progress, Some(d("0.6")));
@@ -35,8 +33,7 @@ fn preschool_ger_worked_example_is_ahead() {
 #[test]
 fn preschool_ger_with_the_plan_baseline_only_is_the_same() {
     let a = run("95%", Some("93"), None, "%", &[("2023", "94.4")], "2023");
-    assert_eq!(a.baseline_period, Some(year(2020)));
-    assert_eq!(a.baseline, Some(d("93")));
+    assert_eq!(a.baseline, Some(Dated::new(year(2020), d("93"))));
     assert_eq!(a.completion, Some(d("0.7")));
     assert_eq!(a.time_progress, Some(d("0.6")));
     assert_eq!(a.ratio, Some(div("0.7", "0.6")));
@@ -53,7 +50,7 @@ fn preschool_ger_slow_progress_is_off_track() {
         &[("2020", "93"), ("2023", "93.5")],
         "2023",
     );
-    assert_eq!(a.change, Some(d("0.5")));
+    assert_eq!(a.change.map(|c| c.amount), Some(d("0.5")));
     assert_eq!(a.gap, Some(d("1.5")));
     assert_eq!(a.completion, Some(d("0.25")));
     assert_eq!(a.time_progress, Some(d("0.6")));
@@ -71,7 +68,7 @@ fn preschool_ger_falling_below_baseline_is_regressing() {
         &[("2020", "93"), ("2023", "92")],
         "2023",
     );
-    assert_eq!(a.change, Some(d("-1")));
+    assert_eq!(a.change.map(|c| c.amount), Some(d("-1")));
     assert_eq!(a.gap, Some(d("3")));
     assert_eq!(a.completion, Some(d("-0.5")));
     assert_eq!(a.ratio, Some(div("-0.5", "0.6")));

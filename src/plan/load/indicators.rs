@@ -13,7 +13,7 @@ use super::regions::{Forest, cycle_path};
 use super::{Reader, closest};
 use crate::diag::Diagnostic;
 use crate::plan::target::{Direction, TargetExpr, is_no_value, parse_value};
-use crate::plan::{Indicator, Kind, Method, Plan};
+use crate::plan::{Indicator, Kind, Method, Plan, Text};
 
 pub(super) const INDICATOR_KEYS: &[&str] = &[
     "id",
@@ -205,14 +205,16 @@ impl Reader<'_> {
                 .map_or(span.clone(), |_| self.value_span(t, "target_period"));
             self.error(span, format!("{what}: the deadline {target_period} is not after the baseline {baseline_period}"), "deadline before baseline");
         }
+        // A group given only in English has no Chinese text (`Indicator::group_in`).
+        let group = match (group, group_en) {
+            (None, None) => None,
+            (zh, en) => Some(Text::new(zh.unwrap_or_default(), en)),
+        };
         let mut ind = Indicator {
-            name: name.unwrap_or_else(|| id.clone()),
+            name: Text::new(name.unwrap_or_else(|| id.clone()), name_en),
             id,
-            name_en,
             group,
-            group_en,
-            unit,
-            unit_en,
+            unit: Text::new(unit, unit_en),
             kind,
             baseline,
             target,

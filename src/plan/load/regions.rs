@@ -13,7 +13,7 @@ use toml_edit::{Item, TableLike};
 
 use super::{Reader, closest};
 use crate::diag::Diagnostic;
-use crate::plan::{Plan, Region};
+use crate::plan::{Plan, Region, Text};
 
 pub(super) const REGION_KEYS: &[&str] = &["id", "name", "name_en", "parent", "aliases"];
 
@@ -35,14 +35,14 @@ impl RegionNames {
     fn of(regions: &[Region]) -> RegionNames {
         let mut names = RegionNames::default();
         for (i, r) in regions.iter().enumerate() {
-            let words = [Some(&r.id), Some(&r.name), r.name_en.as_ref()];
-            for w in words.into_iter().flatten().chain(&r.aliases) {
+            let words = std::iter::once(r.id.as_str()).chain(r.name.both());
+            for w in words.chain(r.aliases.iter().map(String::as_str)) {
                 names.words.entry(w.trim().to_lowercase()).or_insert(i);
             }
             names.ids.push(r.id.clone());
             let mut also: Vec<&str> = Vec::new();
-            if r.name != r.id {
-                also.push(&r.name);
+            if r.name.zh != r.id {
+                also.push(&r.name.zh);
             }
             also.extend(r.aliases.iter().map(String::as_str));
             names.shown.push(match also.is_empty() {
@@ -180,9 +180,8 @@ impl Reader<'_> {
                 continue;
             }
             regions.push(Region {
-                name: name.unwrap_or_else(|| id.clone()),
+                name: Text::new(name.unwrap_or_else(|| id.clone()), name_en),
                 id,
-                name_en,
                 parent,
                 aliases,
             });

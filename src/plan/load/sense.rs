@@ -30,7 +30,7 @@ impl Reader<'_> {
             self.diags.push(d);
         }
         if ind.target == TargetExpr::FullCoverage && !ind.is_percent() {
-            let unit = match ind.unit.as_str() {
+            let unit = match ind.unit.zh.as_str() {
                 "" => "no unit".to_string(),
                 u => format!("unit \"{u}\""),
             };

@@ -6,6 +6,7 @@
 
 use super::*;
 use crate::diag::Severity;
+use crate::display::Lang;
 use crate::plan::{Direction, TargetExpr};
 
 const HEAD: &str =
@@ -524,4 +525,27 @@ fn a_share_target_outside_0_to_100_is_a_warning() {
     assert!(warnings(&with("unit = \"%\"\nbaseline = 98\ntarget = \"100%\"\n")).is_empty());
     // Not a share: no word.
     assert!(warnings(&with("unit = \"万人\"\nbaseline = 98\ntarget = \"+5%\"\n")).is_empty());
+}
+
+#[test]
+fn texts_are_read_in_both_languages() {
+    let plan = load(&with(
+        "name = \"毛入园率\"\nname_en = \"Enrolment\"\nunit = \"%\"\ngroup_en = \"Preschool\"\ntarget = \">= 90%\"\n",
+    ));
+    let ind = &plan.indicators[0];
+    assert_eq!(ind.name.get(Lang::Zh), "毛入园率");
+    assert_eq!(ind.name.get(Lang::En), "Enrolment");
+    // No English unit: the unit as written.
+    assert_eq!(ind.unit.get(Lang::En), "%");
+    assert!(ind.is_percent());
+    // A group given only in English is no group in Chinese.
+    assert_eq!(ind.group_in(Lang::Zh), None);
+    assert_eq!(ind.group_in(Lang::En), Some("Preschool"));
+    assert_eq!(ind.group_names().collect::<Vec<_>>(), ["Preschool"]);
+    assert_eq!(
+        plan.region_name("inner-mongolia", Lang::En),
+        "Inner Mongolia"
+    );
+    assert_eq!(plan.region_name("china", Lang::En), "全国");
+    assert_eq!(plan.name.get(Lang::En), "P");
 }
