@@ -89,6 +89,8 @@ fn options(
         color: false,
         report: true,
         charts_dir: charts_dir.to_string(),
+        // A report is a file: full width.
+        width: None,
     }
 }
 

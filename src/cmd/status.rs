@@ -14,6 +14,7 @@ pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<ExitCode> {
         lang: crate::settings::lang(global, &ws),
         by_series: req.by_series(),
         color: format == Format::Table && super::stdout_styled(),
+        width: super::stdout_width(),
         ..Options::default()
     };
     let doc = super::document(&ws, &req, options, false)?;

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::{Request, Rows};
 use crate::actuals::Breakdown;
 use crate::engine::{Context, Unit};
-use crate::plan::Method;
+use crate::plan::{Method, Plan};
 
 /// The rows `req` keeps of `units` (all but `--status`, which needs figures).
 pub(super) fn rows(units: Vec<Unit>, ctx: &Context, req: &Request) -> Vec<Unit> {
@@ -21,14 +21,33 @@ pub(super) fn rows(units: Vec<Unit>, ctx: &Context, req: &Request) -> Vec<Unit> 
     } else {
         series(units, ctx, req)
     };
+    in_group(&mut units, ctx.plan, req);
+    units
+}
+
+/// The rows `req` keeps of a plan without any data (one row per
+/// indicator, the plan's own region): none for another region or for a
+/// breakdown column, which such a plan cannot have.
+pub(super) fn without_data(mut units: Vec<Unit>, plan: &Plan, req: &Request) -> Vec<Unit> {
+    let other_region = req
+        .region
+        .as_deref()
+        .is_some_and(|r| plan.region.as_deref() != Some(r));
+    if other_region || matches!(req.rows, Rows::ByDimension(_)) {
+        return Vec::new();
+    }
+    in_group(&mut units, plan, req);
+    units
+}
+
+/// `--group`: only the indicators of that group (its name in either language).
+fn in_group(units: &mut Vec<Unit>, plan: &Plan, req: &Request) {
     if let Some(g) = &req.group {
-        let plan = ctx.plan;
         units.retain(|u| {
             let ind = &plan.indicators[u.indicator()];
             ind.group.as_deref() == Some(g.as_str()) || ind.group_en.as_deref() == Some(g.as_str())
         });
     }
-    units
 }
 
 /// One row per indicator: its headline series where it has one, else all
