@@ -11,10 +11,10 @@
 #   ROUNDS  timed rounds after one warm-up round; default 5
 # Environment:
 #   DATA    where SCALE/{data.csv,plan.toml} are (default benches/peers/data); written
-#           by `cargo run --release --example gen` when missing
+#           by `cargo run --profile dist --example gen` when missing
 #   AS_OF   the year assessed as of (default 2023)
 #   CMD     track's command: status (default), check or report (-o FILE.csv)
-#   TRACK   the binary (default target/release/track)
+#   TRACK   the binary (default target/dist/track: the `dist` profile, fat LTO)
 #   PY      a python with duckdb and polars; default benches/peers/.venv/bin/python,
 #           created from benches/peers/requirements.txt when missing
 #   OUT     where the outputs are kept (default: a temporary folder, removed after)
@@ -25,7 +25,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 peers=$root/benches/peers
 scale=${1:-1m}; rounds=${2:-5}
 AS_OF=${AS_OF:-2023}; CMD=${CMD:-status}
-TRACK=${TRACK:-$root/target/release/track}
+TRACK=${TRACK:-$root/target/dist/track}
 DATA=${DATA:-$peers/data}
 
 # The problem, then what to do about it; exit 2.
@@ -49,7 +49,7 @@ case $CMD in status|check|report) ;; *) missing "CMD must be status, check or re
 [ -x /usr/bin/time ] || missing "GNU time is needed at /usr/bin/time" \
   "  Debian/Ubuntu: apt-get install time    (the shell's 'time' keyword reports no memory)"
 [ -x "$TRACK" ] || missing "no track binary at $TRACK" \
-  "  build it: cargo build --release    (or point TRACK at one)"
+  "  build it: cargo build --profile dist    (or point TRACK at one)"
 
 if [ -z "${PY:-}" ]; then
   PY=$peers/.venv/bin/python
@@ -78,7 +78,7 @@ if ! [ -s "$data/data.csv" ] || ! [ -s "$data/plan.toml" ]; then
   command -v cargo > /dev/null || missing "no data in $data and no cargo to generate it"
   echo "generating $data (examples/gen, $size indicators x regions)" >&2
   # shellcheck disable=SC2086  # two numbers
-  (cd "$root" && cargo run --quiet --release --example gen -- $size "$data") ||
+  (cd "$root" && cargo run --quiet --profile dist --example gen -- $size "$data") ||
     missing "could not generate $data with examples/gen"
   [ -s "$data/data.csv" ] && [ -s "$data/plan.toml" ] || missing "examples/gen wrote no $data/{data.csv,plan.toml}"
 fi

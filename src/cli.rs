@@ -30,6 +30,9 @@ pub struct Global {
     /// When to colour the output
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
     pub color: ColorArg,
+    /// No warnings or notes on standard error (errors are still shown)
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -195,15 +198,15 @@ pub struct CheckArgs {
     pub baseline: Option<PathBuf>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Args, Clone)]
 pub struct AddArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// Indicator id
+    /// Indicator id, or PLAN/ID when several plans define it
     pub id: String,
     /// The value, as written (94.4 or 94.4%)
     pub value: String,
-    /// Period (default: the current year, when the plan's periods are years)
+    /// Period (default: this year, when the plan's periods are years, up to the indicator's deadline)
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<String>,
     /// Region id (default: the plan's region)

@@ -2,7 +2,9 @@
 //! `track.toml`) and on the fixtures in `tests/fixtures/`, as a user runs it.
 //!
 //! This file holds the helpers; each command has its own module in
-//! `tests/cli/` (the `mod` lines at the end), all in one test binary.
+//! `tests/cli/` (the `mod` lines at the end), all in one test binary (one
+//! link instead of one per file: the first `cargo test` is shorter), with
+//! the reader at scale (`scale.rs`).
 //! Snapshots live in `tests/cli/snapshots/` (the report's in
 //! `tests/snapshots/`); refresh them with
 //! `INSTA_UPDATE=always cargo test --test cli` and read every changed one.
@@ -333,8 +335,12 @@ mod init_from;
 mod inputs;
 #[path = "cli/office.rs"]
 mod office;
+#[path = "cli/readme.rs"]
+mod readme;
 #[path = "cli/report.rs"]
 mod report;
+#[path = "cli/scale.rs"]
+mod scale;
 #[path = "cli/select.rs"]
 mod select;
 #[path = "cli/show.rs"]

@@ -17,6 +17,7 @@ use anyhow::{Context as _, bail};
 use crate::cli::{AddArgs, Global};
 use track::actuals::{ActualsReader, append};
 use track::diag::{Diagnostic, Diagnostics, InputError};
+use track::display::Lang;
 use track::encoding::Text;
 use track::period::Period;
 use track::workspace::Loaded;
@@ -26,14 +27,18 @@ const DEFAULT_HEADER: &[&str] = &["indicator", "region", "period", "value", "sou
 pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
     // The actuals are read once, below, under the lock.
     let ws = super::load_with(&args.input, global, true)?;
-    let l = find_plan(&ws.plans, &args.id)?;
-    let period = match &args.period {
-        Some(p) => p.clone(),
-        None if matches!(l.plan.baseline, Period::Year(_)) => current_year()?.to_string(),
-        None => bail!(
-            "--period is required: the periods of {} are not years",
-            l.plan.path
-        ),
+    let (p, i) = track::query::resolve_indicator(&ws, &args.id)?;
+    let l = &ws.plans[p];
+    let lang = crate::settings::lang(global, &ws);
+    let (period, why) = match &args.period {
+        Some(p) => (p.clone(), None),
+        None => default_period(l, i, lang)?,
+    };
+    // From here on the indicator is its bare id (`PLAN/ID` named the plan).
+    let args = &AddArgs {
+        id: l.plan.indicators[i].id.clone(),
+        period: Some(period.clone()),
+        ..args.clone()
     };
     let file = target_file(args, l, global)?;
     if track::import::is_spreadsheet(&file) {
@@ -82,7 +87,7 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
     let header = header.unwrap_or_else(default_header);
     let row = row_for(&header, args, &period)?;
     if args.revise {
-        let zh = crate::settings::lang(global, &ws) == track::display::Lang::Zh;
+        let zh = lang == Lang::Zh;
         let dest = (file.as_path(), shown.as_str(), enc);
         if let Some(done) = revise(&mut f, l, dest, args, &period, zh)? {
             return Ok(done);
@@ -115,8 +120,57 @@ pub fn run(args: &AddArgs, global: &Global) -> anyhow::Result<ExitCode> {
         format!("cannot write to {shown} (the file is left as it was; nothing was added)")
     })?;
     f.unlock()?;
-    eprintln!("added {} = {} for {period} to {shown}", args.id, args.value);
+    let value = args.value.trim();
+    let mut said = match lang {
+        Lang::Zh => format!("已记录 {value}: {}, {period} ({shown})", args.id),
+        Lang::En => format!("recorded {value} for {}, {period} (in {shown})", args.id),
+    };
+    if let Some(why) = why {
+        said.push_str(&format!("; {why}"));
+    }
+    eprintln!("{said}");
     Ok(ExitCode::SUCCESS)
+}
+
+/// The period of a value given without `--period`: this year, but never
+/// past every deadline of the plan (a plan tracks nothing after its last
+/// deadline: the last one is meant), and never past the indicator's own
+/// deadline (a value after it must be asked for with `--period`). With the
+/// period, what to say about how it was chosen, when it is not this year.
+fn default_period(l: &Loaded, i: usize, lang: Lang) -> anyhow::Result<(String, Option<String>)> {
+    let plan = &l.plan;
+    let ind = &plan.indicators[i];
+    if !matches!(plan.baseline, Period::Year(_)) {
+        bail!(
+            "--period is required: the periods of {} are not years",
+            plan.path
+        );
+    }
+    let this_year = current_year()?;
+    let last = (plan.indicators.iter())
+        .map(|x| x.target_period.year())
+        .chain([plan.target.year()])
+        .max()
+        .unwrap_or(this_year);
+    let year = this_year.min(last);
+    let deadline = ind.target_period.year();
+    if year > deadline {
+        bail!(
+            "--period is required: `{}`'s deadline is {deadline} and this year is {this_year}; \
+             give --period {deadline} for the value at the deadline, or --period {year} \
+             to record one after it",
+            ind.id
+        );
+    }
+    let why = (year < this_year).then(|| match lang {
+        Lang::Zh => {
+            format!("{year} 年是规划的最后期限 (今年是 {this_year} 年; 其他时期请用 --period)")
+        }
+        Lang::En => format!(
+            "{year} is the plan's last deadline (this year is {this_year}; --period for another)"
+        ),
+    });
+    Ok((year.to_string(), why))
 }
 
 /// `--revise` under the lock: the rows of the series and period in `file`
@@ -261,35 +315,6 @@ fn check_all(
     }
     let (actuals, _) = reader.finish().map_err(anyhow::Error::new)?;
     Ok((actuals, new_index))
-}
-
-/// The one plan that defines the indicator.
-fn find_plan<'w>(plans: &'w [Loaded], id: &str) -> anyhow::Result<&'w Loaded> {
-    let found: Vec<&Loaded> = plans
-        .iter()
-        .filter(|l| l.plan.indicator_index(id).is_some())
-        .collect();
-    match found.as_slice() {
-        [one] => Ok(one),
-        [] => {
-            let ids: Vec<&str> = plans
-                .iter()
-                .flat_map(|l| l.plan.indicators.iter().map(|i| i.id.as_str()))
-                .collect();
-            let mut d = Diagnostic::error(format!("unknown indicator `{id}`: no plan defines it"));
-            if let Some(s) = track::plan::load_suggest(id, &ids) {
-                d = d.help(format!("did you mean `{s}`?"));
-            }
-            Err(InputError(Diagnostics(vec![d])).into())
-        }
-        many => bail!(
-            "indicator `{id}` is in several plans ({}); name one with --plan",
-            many.iter()
-                .map(|l| l.plan.path.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
 }
 
 fn plan_files(l: &Loaded) -> Vec<PathBuf> {

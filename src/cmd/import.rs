@@ -71,10 +71,12 @@ pub fn run(args: &ImportArgs, global: &Global) -> anyhow::Result<ExitCode> {
             })
             .collect();
         super::print_diagnostics(&skipped);
-        eprintln!(
-            "warning: {n} problem{} skipped (--skip-bad); the rest is imported",
-            if n == 1 { "" } else { "s" }
-        );
+        if !super::quiet() {
+            eprintln!(
+                "warning: {n} problem{} skipped (--skip-bad); the rest is imported",
+                if n == 1 { "" } else { "s" }
+            );
+        }
     }
 
     let from = tables

@@ -14,6 +14,7 @@ pub mod validate;
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anstream::ColorChoice;
 
@@ -24,6 +25,7 @@ use track::workspace::{self, Sources, Workspace};
 /// Run a command; the exit code of `docs/outputs.md#exit-codes` on success.
 pub fn run(command: &Command, global: &Global) -> anyhow::Result<ExitCode> {
     apply_color(global.color);
+    QUIET.store(global.quiet, Ordering::Relaxed);
     match command {
         Command::Status(args) => status::run(args, global),
         Command::Validate(args) => validate::run(args, global),
@@ -46,16 +48,28 @@ fn apply_color(c: ColorArg) {
     choice.write_global();
 }
 
+/// `--quiet`: set once, before the command runs. A process-wide switch
+/// because warnings are said from deep inside (the loading of the
+/// workspace, the engine's sink, the table's note) and errors never are.
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Whether warnings and notes are to be left unsaid (`--quiet`).
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
 /// Whether stderr shows colour.
 pub fn stderr_styled() -> bool {
     anstream::AutoStream::choice(&io::stderr()) != ColorChoice::Never
 }
 
-/// Print diagnostics (warnings or errors) to stderr.
+/// Print diagnostics (warnings or errors) to stderr; under `--quiet`,
+/// only the errors.
 pub fn print_diagnostics<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) {
     let styled = stderr_styled();
+    let quiet = quiet();
     let mut err = anstream::stderr().lock();
-    for d in diags {
+    for d in diags.into_iter().filter(|d| d.is_error() || !quiet) {
         let _ = writeln!(err, "{}", d.render(styled));
     }
 }
@@ -118,6 +132,26 @@ pub fn stdout() -> io::BufWriter<anstream::AutoStream<io::StdoutLock<'static>>> 
     io::BufWriter::with_capacity(1 << 16, anstream::AutoStream::new(out.lock(), choice))
 }
 
+/// How wide what is drawn for people may be: the terminal's width when
+/// standard output is one (`COLUMNS` where the terminal does not say),
+/// else no limit, so that a pipe or a file gets the same bytes whatever
+/// the terminal. `TRACK_WIDTH` (not in `--help`: for tests and fixed
+/// layouts) overrides both; `TRACK_WIDTH=0` is no limit.
+pub fn stdout_width() -> Option<usize> {
+    let number = |k: &str| std::env::var(k).ok()?.trim().parse::<usize>().ok();
+    if let Some(w) = number("TRACK_WIDTH") {
+        return (w > 0).then_some(w);
+    }
+    let out = io::stdout();
+    if !out.is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size_of(&out)
+        .map(|(w, _)| usize::from(w.0))
+        .or_else(|| number("COLUMNS"))
+        .filter(|&w| w > 0)
+}
+
 /// Whether stdout will show colour.
 pub fn stdout_styled() -> bool {
     let out = io::stdout();
@@ -125,8 +159,11 @@ pub fn stdout_styled() -> bool {
         && (out.is_terminal() || ColorChoice::global() == ColorChoice::Always)
 }
 
-/// The series' warnings, each said once on stderr.
+/// The series' warnings, each said once on stderr (none under `--quiet`).
 pub fn warnings() -> track::export::Warnings<'static> {
+    if quiet() {
+        return track::export::Warnings::ignored();
+    }
     track::export::Warnings::new(Box::new(|w| {
         print_diagnostics([&Diagnostic::warning(w.to_string())])
     }))

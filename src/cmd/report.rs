@@ -100,6 +100,8 @@ fn options(
         // Documents show the evaluation table; data (JSON, CSV) stays the
         // status output, streamed.
         evaluation: (!format.streams()).then(|| ws.defaults.report.clone()),
+        // A report is a file: full width.
+        width: None,
     }
 }
 

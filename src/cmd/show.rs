@@ -51,6 +51,7 @@ pub fn run(args: &ShowArgs, global: &Global) -> anyhow::Result<ExitCode> {
                 ascii: track::export::chart::use_ascii(args.ascii, terminal, |k| {
                     std::env::var(k).ok()
                 }),
+                width: super::stdout_width(),
             };
             indicator_text::write(&shown, opts, &mut out)?;
         }

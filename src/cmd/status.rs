@@ -15,6 +15,7 @@ pub fn run(args: &StatusArgs, global: &Global) -> anyhow::Result<ExitCode> {
         by_series: req.by_series(),
         color: format == Format::Table && super::stdout_styled(),
         evaluation: (args.layout == LayoutKind::Evaluation).then(|| ws.defaults.report.clone()),
+        width: super::stdout_width(),
         ..Options::default()
     };
     let mut req = req;

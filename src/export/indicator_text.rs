@@ -22,11 +22,17 @@ use crate::engine::{Assessment, Dated, Goal, MilestoneStatus};
 use crate::plan::{Direction, Indicator, Kind, Method, Plan, TargetExpr};
 use crate::view::indicator::{Block, Row, Shown, path_at};
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct Options {
     pub color: bool,
     pub ascii: bool,
+    /// The terminal's width: the chart is drawn narrower to fit it (not
+    /// under [`MIN_PLOT`] cells); `None`, full size.
+    pub width: Option<usize>,
 }
+
+/// The narrowest a chart's plot is drawn to fit a terminal.
+pub const MIN_PLOT: usize = 16;
 
 /// Write everything `show` prints for people.
 pub fn write(s: &Shown, opts: Options, out: &mut dyn Write) -> io::Result<()> {
@@ -481,6 +487,22 @@ fn summary(s: &Shown, b: &Block, color: bool) -> Vec<(&'static str, String)> {
     rows
 }
 
+/// The width a line takes on a terminal, colours left out.
+fn display_width(line: &str) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let mut plain = String::with_capacity(line.len());
+    let mut in_escape = false;
+    for c in line.chars() {
+        match c {
+            '\u{1b}' => in_escape = true,
+            'm' if in_escape => in_escape = false,
+            _ if in_escape => {}
+            _ => plain.push(c),
+        }
+    }
+    plain.width()
+}
+
 fn signed_rate(r: f64) -> String {
     let s = display::rate(r);
     if r > 0.0 { format!("+{s}") } else { s }
@@ -502,7 +524,17 @@ fn block(s: &Shown, b: &Block, opts: Options, out: &mut dyn Write) -> io::Result
         Some(d) => display::value(d, ind, prec),
         None => format!("{v}"),
     };
-    let drawn = chart::draw(&c, &o, &label);
+    let mut drawn = chart::draw(&c, &o, &label);
+    // Narrower to fit the terminal: the axis labels keep their width, the
+    // plot gives up what is too much.
+    let widest = drawn.iter().map(|l| display_width(l)).max().unwrap_or(0);
+    if let Some(w) = opts.width.filter(|&w| widest > w) {
+        let o = chart::Options {
+            width: o.width.saturating_sub(widest - w).max(MIN_PLOT),
+            ..o
+        };
+        drawn = chart::draw(&c, &o, &label);
+    }
     if drawn.is_empty() {
         return Ok(());
     }

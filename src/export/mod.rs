@@ -174,6 +174,9 @@ pub struct Options {
     pub by_series: bool,
     /// ANSI colours (the terminal table).
     pub color: bool,
+    /// The terminal's width, which the terminal table keeps within
+    /// ([`table`]); `None`: full width (a pipe, a file).
+    pub width: Option<usize>,
     /// The whole report (summary, table, matrix, per-indicator
     /// paragraphs and charts), not only the status table (Markdown).
     pub report: bool,

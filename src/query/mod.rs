@@ -8,6 +8,11 @@
 //! figure is computed, and hands them back as [`Selected`] plans whose rows
 //! are assessed in parallel, in batches, in plan order.
 //!
+//! A filter (`--region`, `--group`, `--by DIM`) leaves out the plans it
+//! matches no row of, rather than showing them as empty tables; only when
+//! it matches no row of any plan are they all kept, empty (a name that no
+//! plan knows at all is an error before that).
+//!
 //! Every command that shows statuses (`status`, `show`, `check`, `report`)
 //! goes through here, so they agree on what a row is. The module knows
 //! nothing of the command line: the binary turns its flags into a request.
@@ -72,6 +77,12 @@ impl Request {
     pub fn by_series(&self) -> bool {
         self.rows != Rows::Headline
     }
+
+    /// Whether the request narrows the rows by name (region, group or a
+    /// breakdown column), so that a plan may have none of them.
+    fn filters(&self) -> bool {
+        self.region.is_some() || self.group.is_some() || matches!(self.rows, Rows::ByDimension(_))
+    }
 }
 
 /// Whether indicator `i` is `of` or one of its sub-indicators (showing a
@@ -109,6 +120,7 @@ pub fn select<'w>(ws: &'w Workspace, req: &Request) -> Result<Vec<Selected<'w>>,
             if let Some((_, i)) = only {
                 units.retain(|u| is_or_under(&l.plan, u.indicator(), i));
             }
+            let units = pick::without_data(units, &l.plan, req);
             out.push(Selected::new(
                 &l.plan,
                 &l.actuals,
@@ -142,6 +154,9 @@ pub fn select<'w>(ws: &'w Workspace, req: &Request) -> Result<Vec<Selected<'w>>,
     }
     if let Some((p, i)) = only {
         names::require_rows(ws, p, i, req, &out)?;
+    }
+    if req.filters() && out.iter().any(|s| !s.is_empty()) {
+        out.retain(|s| !s.is_empty());
     }
     Ok(out)
 }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use super::{Request, Rows};
 use crate::actuals::Breakdown;
 use crate::engine::{Context, Unit};
-use crate::plan::Method;
+use crate::plan::{Method, Plan};
 
 /// The rows `req` keeps of `units` (all but `--status`, which needs figures).
 pub(super) fn rows(units: Vec<Unit>, ctx: &Context, req: &Request) -> Vec<Unit> {
@@ -21,8 +21,28 @@ pub(super) fn rows(units: Vec<Unit>, ctx: &Context, req: &Request) -> Vec<Unit> 
     } else {
         series(units, ctx, req)
     };
+    in_group(&mut units, ctx.plan, req);
+    under_parents(units, ctx.plan)
+}
+
+/// The rows `req` keeps of a plan without any data (one row per
+/// indicator, the plan's own region): none for another region or for a
+/// breakdown column, which such a plan cannot have.
+pub(super) fn without_data(mut units: Vec<Unit>, plan: &Plan, req: &Request) -> Vec<Unit> {
+    let other_region = req
+        .region
+        .as_deref()
+        .is_some_and(|r| plan.region.as_deref() != Some(r));
+    if other_region || matches!(req.rows, Rows::ByDimension(_)) {
+        return Vec::new();
+    }
+    in_group(&mut units, plan, req);
+    under_parents(units, plan)
+}
+
+/// `--group`: only the indicators of that group (its name in either language).
+fn in_group(units: &mut Vec<Unit>, plan: &Plan, req: &Request) {
     if let Some(g) = &req.group {
-        let plan = ctx.plan;
         let in_group = |i: usize| {
             let ind = &plan.indicators[i];
             ind.group_names().any(|name| name == g)
@@ -30,13 +50,11 @@ pub(super) fn rows(units: Vec<Unit>, ctx: &Context, req: &Request) -> Vec<Unit> 
         // A sub-indicator belongs to its parent's group.
         units.retain(|u| in_group(u.indicator()) || plan.ancestors(u.indicator()).any(in_group));
     }
-    under_parents(units, ctx)
 }
 
 /// Sub-indicators right after their parent (`docs/plan-format.md#sub-indicators`),
 /// whatever the plan's order; a plan without any keeps its rows as they are.
-fn under_parents(mut units: Vec<Unit>, ctx: &Context) -> Vec<Unit> {
-    let plan = ctx.plan;
+fn under_parents(mut units: Vec<Unit>, plan: &Plan) -> Vec<Unit> {
     if plan.indicators.iter().all(|i| i.parent.is_none()) {
         return units;
     }

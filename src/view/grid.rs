@@ -6,7 +6,9 @@
 //!
 //! Invariants: every row has one cell per column; a cell's text is final
 //! (rounded, with its unit), so renderers only escape and align it; a
-//! cell's [`Number`] is the exact figure it shows.
+//! cell's [`Number`] is the exact figure it shows. Where a grid is wider
+//! than its medium (a terminal), the renderer wraps names and leaves whole
+//! columns out in [`Grid::drop_order`], never a cell.
 
 use crate::engine::Status;
 
@@ -27,14 +29,39 @@ pub enum Kind {
 pub struct Column {
     pub label: String,
     pub kind: Kind,
+    /// Where a table is narrower than its cells (a terminal), the columns
+    /// that give way, lowest rank first, the rightmost first among equals;
+    /// `None`: always shown. [`Column::new`] keeps the name and the status
+    /// and lets text and figures go, from the right.
+    pub drop_rank: Option<u8>,
 }
 
 impl Column {
     pub fn new(label: impl Into<String>, kind: Kind) -> Column {
+        let drop_rank = match kind {
+            Kind::Name | Kind::Status => None,
+            Kind::Text | Kind::Number => Some(Column::DROP_RANK),
+        };
         Column {
             label: label.into(),
             kind,
+            drop_rank,
         }
+    }
+
+    /// The rank [`Column::new`] gives text and figures.
+    pub const DROP_RANK: u8 = 100;
+
+    /// The column gives way at `rank` (lower first) where the table is too wide.
+    pub fn drop_rank(mut self, rank: u8) -> Column {
+        self.drop_rank = Some(rank);
+        self
+    }
+
+    /// The column is shown however narrow the table must be.
+    pub fn always_shown(mut self) -> Column {
+        self.drop_rank = None;
+        self
     }
 }
 
@@ -73,6 +100,12 @@ impl Cell {
 
 impl From<String> for Cell {
     fn from(text: String) -> Cell {
+        Cell::text(text)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
         Cell::text(text)
     }
 }
@@ -117,5 +150,37 @@ impl Grid {
     /// The column labels.
     pub fn header(&self) -> Vec<&str> {
         self.columns.iter().map(|c| c.label.as_str()).collect()
+    }
+
+    /// The columns that may give way, in the order they do: by
+    /// [`Column::drop_rank`], the rightmost first among equals.
+    pub fn drop_order(&self) -> Vec<usize> {
+        let mut order: Vec<(u8, usize)> = (self.columns.iter().enumerate())
+            .filter_map(|(i, c)| Some((c.drop_rank?, i)))
+            .collect();
+        order.sort_by_key(|&(rank, i)| (rank, std::cmp::Reverse(i)));
+        order.into_iter().map(|(_, i)| i).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_give_way_by_rank_then_from_the_right() {
+        let grid = Grid {
+            columns: vec![
+                Column::new("name", Kind::Name),
+                Column::new("region", Kind::Text).drop_rank(200),
+                Column::new("baseline", Kind::Number).drop_rank(10),
+                Column::new("latest", Kind::Number),
+                Column::new("target", Kind::Number).always_shown(),
+                Column::new("change", Kind::Number),
+                Column::new("status", Kind::Status),
+            ],
+            rows: Vec::new(),
+        };
+        assert_eq!(grid.drop_order(), [2, 5, 3, 1]);
     }
 }

@@ -605,3 +605,166 @@ fn a_revision_past_a_file_size_limit_leaves_the_file_as_it_was() {
         .collect();
     assert_eq!(names.len(), 3, "no temporary file left: {names:?}");
 }
+
+/// `track ARGS` in `dir` on `day` (YYYY-MM-DD).
+fn on(day: &str, dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("track")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TRACK_TODAY", day)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn add_without_period_records_this_year_up_to_the_plan_s_deadline_and_says_so() {
+    // A fresh `init` workspace: deadline 2025, data to 2023.
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        on("2026-03-01", dir.path(), &["init"]).status.code(),
+        Some(0)
+    );
+    let csv = dir.path().join("actuals.csv");
+    // In 2026 the plan is over: the value is its last deadline's, and said so.
+    let o = on("2026-03-01", dir.path(), &["add", "preschool_ger", "92.5"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "已记录 92.5: preschool_ger, 2025 (actuals.csv); \
+         2025 年是规划的最后期限 (今年是 2026 年; 其他时期请用 --period)\n"
+    );
+    assert!(
+        std::fs::read_to_string(&csv)
+            .unwrap()
+            .ends_with("preschool_ger,,2025,92.5,,\n")
+    );
+    let o = on("2026-03-01", dir.path(), &["status"]);
+    assert!(stdout(&o).contains("（截至2025年）"), "{}", stdout(&o));
+    // In English; and within the plan's years, this year, with no more said.
+    let o = on(
+        "2024-11-30",
+        dir.path(),
+        &["add", "high_school_ger", "91.2", "--lang", "en"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "recorded 91.2 for high_school_ger, 2024 (in actuals.csv)\n"
+    );
+    // --period is taken as given, even after the deadline.
+    let o = on(
+        "2026-03-01",
+        dir.path(),
+        &[
+            "add",
+            "high_school_ger",
+            "92.4",
+            "--period",
+            "2026",
+            "--lang",
+            "en",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "recorded 92.4 for high_school_ger, 2026 (in actuals.csv)\n"
+    );
+}
+
+#[test]
+fn add_after_an_indicator_s_deadline_needs_period() {
+    // `a` is due in 2022, `b` (and so the plan) in 2025.
+    let dir = add_workspace();
+    std::fs::write(
+        dir.path().join("plan.toml"),
+        "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = 2020\ntarget = 2025\nactuals = [\"actuals.csv\"]\n\
+         [[indicator]]\nid = \"a\"\nunit = \"%\"\nbaseline = 90\ntarget = \">= 95\"\ntarget_period = 2022\n\
+         [[indicator]]\nid = \"b\"\nunit = \"%\"\nbaseline = 90\ntarget = \">= 95\"\n",
+    )
+    .unwrap();
+    let csv = dir.path().join("actuals.csv");
+    std::fs::write(&csv, "indicator,period,value\na,2021,91\n").unwrap();
+    let o = on("2024-05-06", dir.path(), &["add", "a", "94"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(
+            "--period is required: `a`'s deadline is 2022 and this year is 2024; \
+             give --period 2022 for the value at the deadline, or --period 2024 to record one after it"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        "indicator,period,value\na,2021,91\n"
+    );
+    let o = on(
+        "2024-05-06",
+        dir.path(),
+        &["add", "a", "94", "--period", "2022"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = on("2024-05-06", dir.path(), &["add", "b", "93"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        "indicator,period,value\na,2021,91\na,2022,94\nb,2024,93\n"
+    );
+}
+
+#[test]
+fn add_takes_plan_slash_id_where_several_plans_define_the_indicator() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("track.toml"),
+        "plans = [\"city/plan.toml\", \"county/plan.toml\"]\n",
+    )
+    .unwrap();
+    for id in ["city", "county"] {
+        std::fs::create_dir(dir.path().join(id)).unwrap();
+        std::fs::write(
+            dir.path().join(id).join("plan.toml"),
+            format!(
+                "[plan]\nid = \"{id}-plan\"\nname = \"{id}\"\nbaseline = 2020\ntarget = 2025\n\
+                 region = \"{id}\"\nactuals = [\"actuals.csv\"]\n\
+                 [[indicator]]\nid = \"ger\"\nunit = \"%\"\nbaseline = 90\ntarget = \">= 95\"\n"
+            ),
+        )
+        .unwrap();
+    }
+    let o = on(
+        "2024-05-06",
+        dir.path(),
+        &["add", "ger", "92", "--period", "2023"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("indicator `ger` is defined in 2 plans")
+            && stderr(&o).contains("`city-plan/ger`, `county-plan/ger`"),
+        "{}",
+        stderr(&o)
+    );
+    // The plan's id, or a prefix that names one plan, as `show` takes it.
+    for (named, plan) in [("county-plan/ger", "county"), ("ci/ger", "city")] {
+        let o = on(
+            "2024-05-06",
+            dir.path(),
+            &["add", named, "92", "--lang", "en"],
+        );
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert_eq!(
+            stderr(&o),
+            format!("recorded 92 for ger, 2024 (in {plan}/actuals.csv)\n")
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(plan).join("actuals.csv")).unwrap(),
+            "indicator,region,period,value,source,note\nger,,2024,92,,\n"
+        );
+    }
+    let o = on("2024-05-06", dir.path(), &["add", "town/ger", "92"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no plan `town`"), "{}", stderr(&o));
+}

@@ -79,7 +79,15 @@ fn same_as_bundled(file: &Path) -> (tempfile::TempDir, String) {
     let (tmp, err) = init_from(file);
     let written = load(&tmp.path().join("plan.toml"));
     let bundled = load(&crate::root().join("data/xilingol/plan.toml"));
-    assert_eq!(rows(&written), rows(&bundled));
+    // One known difference: the published table rounds the disabled
+    // children's enrolment baseline to 94.6, where the bundled plan keeps
+    // the statistical bulletin's 94.63 (see its comment).
+    let mut want = rows(&bundled);
+    let rounded = want
+        .iter_mut()
+        .find(|r| r.0 == "义务教育残疾儿童少年入学率");
+    rounded.unwrap().3 = Some("94.6".parse().unwrap());
+    assert_eq!(rows(&written), want);
     assert_eq!(
         (written.baseline, written.target),
         (bundled.baseline, bundled.target)

@@ -337,3 +337,46 @@ fn bad_status() {
         &["bogus", "unknown status", "on-track", "no-data"],
     );
 }
+
+#[test]
+fn filters_leave_out_the_plans_they_match_nothing_of() {
+    // Only the Xilingol plan has a `xilingol` row: one table, not three.
+    let out = ok(&root(), &["status", "--region", "xilingol"]);
+    assert!(
+        out.stdout
+            .starts_with("锡林郭勒盟“十四五”教育事业发展规划（截至2020年）\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("全国“十四五”"), "{}", out.stdout);
+    assert!(
+        !out.stdout.contains("内蒙古自治区“十四五”"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.ends_with("11 项指标: 已实现 2 · 无数据 9\n"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(assert_tables_aligned(&out.stdout), 1);
+    // A group two plans have: their two tables.
+    let out = ok(&root(), &["status", "--group", "高等教育"]);
+    assert_eq!(out.stdout.matches("（截至").count(), 2, "{}", out.stdout);
+    assert!(!out.stdout.contains("锡林郭勒盟"), "{}", out.stdout);
+    assert!(!out.stdout.contains("0 项指标"), "{}", out.stdout);
+    // The same in the machine formats: no plan without rows.
+    let out = ok(
+        &root(),
+        &["status", "--region", "xilingol", "--format", "csv"],
+    );
+    assert!(
+        csv_records(&out.stdout)
+            .iter()
+            .all(|r| r["plan"] == "xilingol-edu-14fyp")
+    );
+    // A region no plan knows is still an error.
+    let out = run(&root(), &["status", "--region", "atlantis"]);
+    assert_eq!(out.code, 2);
+    assert_has(&out.stderr, &["--region atlantis: no plan has this region"]);
+}

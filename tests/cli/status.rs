@@ -5,8 +5,8 @@
 //! holds.
 
 use crate::{
-    assert_tables_aligned, basic, bundled, cells, close, csv_records, fixture, json_series,
-    line_with, ok, one_file_workspace, root, run, workspace_with,
+    assert_has, assert_tables_aligned, basic, bundled, cells, close, csv_records, fixture, has,
+    json_series, line_with, ok, one_file_workspace, root, run, workspace_with,
 };
 use insta::assert_snapshot;
 
@@ -93,23 +93,62 @@ fn completion_is_shown_empty_but_kept_for_machines_when_the_baseline_meets_the_t
 }
 
 #[test]
-fn bundled_warns_when_csv_baseline_differs_from_plan() {
+fn bundled_data_raises_no_warning() {
+    // The plans and their CSVs agree (data/README.md, quirk 2), so no
+    // command says anything on stderr.
+    for args in [
+        &["status"][..],
+        &["status", "--lang", "en"],
+        &["status", "--by", "region"],
+        &["show", "china/preschool_ger"],
+        &["show", "xilingol/disabled_children_compulsory_enrollment"],
+        &["validate"],
+        &["check", "--format", "json"],
+    ] {
+        let out = run(&root(), args);
+        assert!(
+            !out.stderr.contains("warning"),
+            "track {args:?} warned:\n{}",
+            out.stderr
+        );
+    }
     let out = bundled(&["status"]);
+    let row = line_with(&out.stdout, "义务教育残疾儿童少年入学率");
+    assert!(row.contains("94.63%"), "{row}");
+}
+
+#[test]
+fn csv_baseline_differing_from_the_plan_warns_and_quiet_silences_it() {
+    let dir = workspace_with(
+        "[[indicator]]\nid = \"a\"\nname = \"入学率\"\nunit = \"%\"\nbaseline = 94.6\ntarget = \"95%\"\n",
+        b"indicator,period,value\na,2020,94.63\na,2023,94.8\n",
+    );
     // The CSV's 94.63 wins over the plan's 94.6, with a warning on stderr.
-    assert!(
-        out.stderr.contains("warning:")
-            && out.stderr.contains("94.63")
-            && out.stderr.contains("94.6;")
-            && out.stderr.contains("data/xilingol/actuals.csv:10"),
-        "stderr: {}",
-        out.stderr
+    let out = ok(dir.path(), &["status"]);
+    assert_has(
+        &out.stderr,
+        &["warning:", "94.63", "94.6;", "actuals.csv:2"],
     );
     assert!(
         !out.stdout.contains("warning"),
         "warnings go to stderr only"
     );
-    let row = line_with(&out.stdout, "义务教育残疾儿童少年入学率");
-    assert!(row.contains("94.63%"), "{row}");
+    assert!(line_with(&out.stdout, "入学率").contains("94.63%"));
+    // -q / --quiet: the same output, no warning.
+    for q in ["-q", "--quiet"] {
+        let quiet = ok(dir.path(), &[q, "status"]);
+        assert_eq!(quiet.stderr, "", "{q}");
+        assert_eq!(quiet.stdout, out.stdout, "{q}");
+        let quiet = ok(dir.path(), &["show", "a", q]);
+        assert_eq!(quiet.stderr, "", "{q}");
+    }
+    // Errors are still said, with their exit code.
+    let bad = run(dir.path(), &["-q", "status", "--group", "nowhere"]);
+    assert_eq!(bad.code, 2);
+    assert_has(&bad.stderr, &["error: --group nowhere"]);
+    let bad = run(dir.path(), &["-q", "add", "b", "1", "--period", "2024"]);
+    assert_eq!(bad.code, 2);
+    assert_has(&bad.stderr, &["unknown indicator `b`"]);
 }
 
 #[test]
@@ -468,4 +507,62 @@ fn periods_ending_on_one_day_are_kept_with_a_warning() {
         out.stderr
     );
     assert_eq!(csv_records(&out.stdout)[0]["value"], "93");
+}
+
+/// `track status` as on a terminal `width` columns wide.
+fn at_width(width: &str, args: &[&str]) -> crate::Out {
+    let mut cmd = crate::track(&root());
+    cmd.env("TRACK_WIDTH", width);
+    crate::run_cmd(cmd, args)
+}
+
+#[test]
+fn tables_fit_the_terminal_and_say_what_they_leave_out() {
+    let full = bundled(&["status"]);
+    for (lang, width) in [("zh", 60), ("en", 60), ("zh", 100), ("en", 120)] {
+        let out = at_width(&width.to_string(), &["status", "--lang", lang]);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        // The tables' lines (a plan's title and the summary are text, which
+        // a terminal wraps itself).
+        let table = |l: &&str| l.starts_with([' ', '─', '═']);
+        for line in out.stdout.lines().filter(table) {
+            assert!(
+                crate::width(line) <= width,
+                "{lang} at {width}: a line of {}:\n{line}\n{}",
+                crate::width(line),
+                out.stdout
+            );
+        }
+        assert_eq!(assert_tables_aligned(&out.stdout), 3, "{}", out.stdout);
+        // The status is always there.
+        has(
+            &out.stdout,
+            if lang == "zh" { " 状态 " } else { " Status " },
+        );
+    }
+    // At 60 columns the columns on the right give way, said once on stderr.
+    let out = at_width("60", &["status"]);
+    assert_eq!(
+        out.stderr,
+        "warning: the table is wider than the terminal (60 columns): left out 较基期, 序时进度, \
+         完成进度, 差距, 目标 (a pipe or a file gets every column: `track status | less -S`)\n"
+    );
+    has(
+        &out.stdout,
+        "   学前教育毛        85.2%   92.0% (2024)   ≥90%   ",
+    );
+    has(&out.stdout, "\n   入园率        ");
+    // -q: no note; a width that fits (or none, as into a pipe): the full table.
+    assert_eq!(at_width("60", &["-q", "status"]).stderr, "");
+    assert_eq!(at_width("200", &["status"]).stdout, full.stdout);
+    assert_eq!(at_width("0", &["status"]).stdout, full.stdout);
+    // The chart of `show` is drawn narrower too.
+    let out = at_width("50", &["show", "china/preschool_ger"]);
+    let chart: Vec<&str> = out.stdout.lines().filter(|l| l.contains('┤')).collect();
+    assert!(!chart.is_empty(), "{}", out.stdout);
+    assert!(
+        chart.iter().all(|l| crate::width(l) <= 50),
+        "{}",
+        out.stdout
+    );
 }

@@ -3,7 +3,7 @@
 //! input cut into small blocks; and a generated million-row file reads
 //! back to the same bytes.
 
-#[path = "../benches/gen/mod.rs"]
+#[path = "../../benches/gen/mod.rs"]
 mod generate;
 
 use std::fmt::Write as _;
