@@ -20,6 +20,13 @@ use crate::diag::{Diagnostic, Location};
 use crate::period::Period;
 use crate::plan::{Plan, parse_number};
 
+mod fields;
+mod fx;
+
+use fields::*;
+pub use fields::{field_span, line_text};
+use fx::Fx;
+
 /// At most this many problems are kept per file; the rest are counted.
 pub const MAX_ERRORS_PER_FILE: usize = 50;
 
@@ -184,44 +191,6 @@ struct Parser<'s, 'p> {
 /// keys here are short, local to one chunk, and not chosen by an adversary
 /// who could profit from collisions.
 type Map<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fx>>;
-
-#[derive(Default)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(w));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn finish(&self) -> u64 {
-        // Mix the high bits down (splitmix64's finaliser): the table picks
-        // buckets by the low bits and tags by the high ones.
-        let mut h = self.0;
-        h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        h ^ (h >> 31)
-    }
-}
 
 impl Parser<'_, '_> {
     /// Text that is not UTF-8 (a file saved as GBK by Excel, say) can pass
@@ -576,77 +545,4 @@ impl Parser<'_, '_> {
         let value = value_code(value, &mut self.chunk.overflow);
         self.push(rec, series, period, value);
     }
-}
-
-/// A four-digit year without parsing text; any other period as the general
-/// path reads it (so quarterly and monthly rows keep the fast path too).
-fn fast_period(b: &[u8]) -> Option<Period> {
-    fast::year(b).or_else(|| {
-        let p = Period::parse(std::str::from_utf8(b).ok()?.trim()).ok()?;
-        period_code(p).map(|_| p)
-    })
-}
-
-/// Whether `key` (fields, each after its length in four bytes) holds
-/// exactly `fields`.
-fn same_key<'f>(key: &[u8], fields: impl Iterator<Item = &'f [u8]>) -> bool {
-    let mut at = 0;
-    for f in fields {
-        let Some(len) = key.get(at..at + 4) else {
-            return false;
-        };
-        let len = u32::from_le_bytes(len.try_into().unwrap_or([0; 4])) as usize;
-        at += 4;
-        match key.get(at..at + len) {
-            Some(k) if len == f.len() && same(k, f) => at += len,
-            _ => return false,
-        }
-    }
-    at == key.len()
-}
-
-/// Byte equality without a call to `memcmp`: keys are a few dozen bytes
-/// and compared once a row.
-#[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
-        return false;
-    }
-    let (wa, wb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let (ra, rb) = (wa.remainder(), wb.remainder());
-    let word = |w: &[u8]| u64::from_ne_bytes(w.try_into().unwrap_or([0; 8]));
-    wa.zip(wb).all(|(x, y)| word(x) == word(y)) && ra.iter().zip(rb).all(|(x, y)| x == y)
-}
-
-/// A value cell that says "no figure": empty, `——`, `—`, `-` or `/`
-/// (docs/plan-format.md#actuals-csv), as statistical tables write it.
-fn is_missing(v: &str) -> bool {
-    matches!(v, "" | "——" | "—" | "-" | "/")
-}
-
-/// Add `dim=value` to a breakdown (`dim=value;dim=value`) unless empty.
-fn push_dim(breakdown: &mut String, dim: &str, v: &str) {
-    if !v.is_empty() {
-        if !breakdown.is_empty() {
-            breakdown.push(';');
-        }
-        breakdown.push_str(dim);
-        breakdown.push('=');
-        breakdown.push_str(v);
-    }
-}
-
-/// The record as one CSV line (quoting as needed), for snippets.
-pub fn line_text(rec: &Record) -> String {
-    snippet(rec).0
-}
-
-/// Byte span of field `idx` inside [`line_text`] of the record.
-pub fn field_span(rec: &Record, idx: usize) -> std::ops::Range<usize> {
-    let (text, spans) = snippet(rec);
-    spans.get(idx).cloned().unwrap_or(text.len()..text.len())
-}
-
-fn snippet(rec: &Record) -> (String, Vec<std::ops::Range<usize>>) {
-    crate::diag::csv_snippet(rec.iter().map(String::from_utf8_lossy), ',')
 }

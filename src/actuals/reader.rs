@@ -21,6 +21,10 @@ use super::split::{Record, Splitter, chunk_bounds, complete_prefix, lines};
 use super::{Actuals, Packed, SeriesKey, Slot, pack};
 use crate::diag::{Diagnostic, Diagnostics, InputError, Location};
 use crate::plan::Plan;
+use problems::{MAX_SAME_END_WARNINGS, conflict, same_end_warning};
+
+mod header;
+mod problems;
 
 /// Bytes read at a time.
 const BLOCK: usize = 8 << 20;
@@ -327,86 +331,6 @@ impl<'p> ActualsReader<'p> {
         self.next_base = file_base + line + 2;
     }
 
-    fn columns(&mut self, header: &Record, path: &str) -> Result<Columns, Diagnostic> {
-        let names: Vec<String> = header
-            .iter()
-            .enumerate()
-            .map(|(i, f)| {
-                let s = String::from_utf8_lossy(f);
-                let s = if i == 0 {
-                    s.trim_start_matches('\u{feff}')
-                } else {
-                    &s
-                };
-                s.trim().to_lowercase()
-            })
-            .collect();
-        let find = |want: &[&str]| names.iter().position(|n| want.contains(&n.as_str()));
-        let mut missing = Vec::new();
-        let indicator = find(&["indicator"]);
-        let period = find(&["period", "year"]);
-        let value = find(&["value"]);
-        for (col, name) in [
-            (indicator, "indicator"),
-            (period, "period"),
-            (value, "value"),
-        ] {
-            if col.is_none() {
-                missing.push(name);
-            }
-        }
-        if !missing.is_empty() {
-            let text = parse::line_text(header);
-            return Err(Diagnostic::error(format!("{path} has no column {}", missing.join(", ")))
-                .at(Location::in_line(path, header.line as usize + 1, text.clone(), 0..text.len()))
-                .label("header")
-                .help("the header needs indicator, period (or year) and value; region, source, note and breakdown columns are optional"));
-        }
-        // A column named twice: one of its values would be silently ignored.
-        let mut seen: HashSet<&str> = HashSet::with_capacity(names.len());
-        for (i, n) in names.iter().enumerate() {
-            let canon = if n == "year" { "period" } else { n.as_str() };
-            if canon.is_empty() {
-                continue;
-            }
-            if !seen.insert(canon) {
-                let text = parse::line_text(header);
-                return Err(
-                    Diagnostic::error(format!("{path} has the column `{n}` twice"))
-                        .at(Location::in_line(
-                            path,
-                            header.line as usize + 1,
-                            text,
-                            parse::field_span(header, i),
-                        ))
-                        .label("named before")
-                        .help("keep one column of each name (period and year are the same column)"),
-                );
-            }
-        }
-        let known = super::PLAIN_COLUMNS;
-        let mut dims = Vec::new();
-        // The dimensions of the files read so far, looked up, not scanned.
-        let mut dims_so_far: HashSet<String> = self.out.dims.iter().cloned().collect();
-        for (i, n) in names.iter().enumerate() {
-            if !known.contains(&n.as_str()) && !n.is_empty() {
-                dims.push((i, n.clone()));
-                if dims_so_far.insert(n.clone()) {
-                    self.out.dims.push(n.clone());
-                }
-            }
-        }
-        Ok(Columns {
-            indicator: indicator.unwrap_or(0),
-            period: period.unwrap_or(0),
-            value: value.unwrap_or(0),
-            region: find(&["region"]),
-            source: find(&["source"]),
-            note: find(&["note"]),
-            dims,
-        })
-    }
-
     /// Add a chunk whose line 0 is ordinal `base` (file base + line).
     fn merge(&mut self, ch: Chunk, sh: &Shared, base: u64, count: &mut Count) {
         if count.stopped {
@@ -631,82 +555,4 @@ fn parse_block(sh: &Shared, buf: &[u8], eof: bool, parallel: bool) -> Vec<Chunk>
         .par_windows(2)
         .map(|w| parse::parse(sh, &body[w[0]..w[1]], true))
         .collect()
-}
-
-/// Warnings about periods ending on one day kept at the most (a pattern in
-/// a large file would otherwise flood the terminal).
-const MAX_SAME_END_WARNINGS: usize = 20;
-
-/// `2023` and `2023-12-31` in one series: both are kept, the coarser
-/// counting as the later, which is seldom what was meant.
-fn same_end_warning(
-    plan: &Plan,
-    out: &Actuals,
-    key: SeriesKey,
-    prev: Packed,
-    p: Packed,
-) -> Diagnostic {
-    let ind = &plan.indicators[key.indicator as usize];
-    let (a, b) = (pack::period_of(prev.period), pack::period_of(p.period));
-    let o = out.origin(p.ordinal);
-    let file = &out.files[o.file as usize];
-    Diagnostic::warning(format!(
-        "`{}`: {a} and {b} end on the same day; both are kept and {b} counts as the later",
-        ind.id
-    ))
-    .at(Location::file_line(file, o.line as usize))
-    .help("use one kind of period for a series (years, quarters, months or dates)")
-}
-
-/// Two different values for one series and period.
-fn conflict(plan: &Plan, out: &Actuals, key: SeriesKey, prev: Packed, p: Packed) -> Diagnostic {
-    let ind = &plan.indicators[key.indicator as usize];
-    let region = out.regions.name(key.region);
-    let mut what = format!("`{}`", ind.id);
-    if !region.is_empty() {
-        what.push_str(&format!(" in {region}"));
-    }
-    let b = out.breakdowns.name(key.breakdown);
-    if !b.is_empty() {
-        what.push_str(&format!(" ({b})"));
-    }
-    let (o1, o2) = (out.origin(prev.ordinal), out.origin(p.ordinal));
-    let first = format!("{}:{}", out.files[o1.file as usize], o1.line);
-    let file = &out.files[o2.file as usize];
-    let (v1, v2) = (
-        pack::value_of(prev.value, &out.overflow),
-        pack::value_of(p.value, &out.overflow),
-    );
-    Diagnostic::error(format!(
-        "two different values for {what} in {}: {v1} ({first}) and {v2} ({file}:{})",
-        pack::period_of(p.period),
-        o2.line
-    ))
-    .at(value_location(file, o2.line as usize))
-    .label("a different value")
-    .help("keep one row per indicator, region and period")
-}
-
-/// The value field of a row, read again from its file for the message
-/// (rows are not kept as text); the file and line alone if that fails
-/// (`<new row>` of `track add`, a file changed meanwhile).
-fn value_location(path: &str, line: usize) -> Location {
-    // Split by the reader's own splitter, shown as its other messages are.
-    fn record(text: &str) -> Option<Record<'_>> {
-        let mut rec = Record::default();
-        Splitter::new(text.as_bytes(), true)
-            .next_record(&mut rec)
-            .then_some(rec)
-    }
-    let found = (|| {
-        let text = std::fs::read_to_string(path).ok()?;
-        let header = record(lines(&text).next()?.trim_start_matches('\u{feff}'))?;
-        let col = header
-            .iter()
-            .position(|f| f.trim_ascii().eq_ignore_ascii_case(b"value"))?;
-        let row = record(lines(&text).nth(line.checked_sub(1)?)?)?;
-        let span = parse::field_span(&row, col);
-        Some(Location::in_line(path, line, parse::line_text(&row), span))
-    })();
-    found.unwrap_or_else(|| Location::file_line(path, line))
 }

@@ -38,7 +38,7 @@ fn words(lang: Lang) -> Words {
         Lang::Zh => Words {
             summary: "概况",
             flagged: "需要关注",
-            nothing_flagged: "没有进度滞后、倒退或未完成的指标。",
+            nothing_flagged: "没有相对滞后、明显滞后、不升反降或未实现的指标。",
             matrix: "各地区完成情况",
             details: "分指标情况",
             target: "目标",
@@ -203,6 +203,9 @@ fn kind(k: Kind, lang: Lang) -> &'static str {
 }
 
 /// The page; `regions` holds each plan's regional view (for the matrix).
+// Long by design: it fills the template's context in the order the page
+// shows it (header, summary, evaluation table, matrix, indicators); each
+// part is a plain value, and escaping is left to the template.
 fn render(
     view: &View,
     regions: &[PlanView],

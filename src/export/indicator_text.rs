@@ -99,6 +99,9 @@ fn kv(rows: Vec<(&str, String)>) -> comfy_table::Table {
     t
 }
 
+// Long by design (as `period_table` and `summary` below): one entry per
+// line of the block, in the order `show` prints them, each a label and a
+// few lines of formatting; the order on screen is the order here.
 fn definition(s: &Shown) -> Vec<(&'static str, String)> {
     let lang = s.lang;
     let plan = s.plan;

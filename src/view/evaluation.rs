@@ -266,6 +266,8 @@ pub fn numbers(pv: &PlanView, lang: Lang) -> Vec<String> {
 }
 
 /// One row's cells, in the order of [`columns`].
+// Long by design: one cell per column, in the order of [`columns`], so the
+// two are read side by side; each cell is a few lines of formatting.
 fn cells(pv: &PlanView, a: &Assessment, lang: Lang, no: String, first: bool) -> Vec<Cell> {
     let ind = &pv.plan.indicators[a.indicator];
     let prec = display::precision(ind, a);

@@ -145,6 +145,9 @@ pub struct MatrixCell {
 /// The matrix of a plan whose data has regions other than its own:
 /// `regions` holds every region's series of the plan, assessed as the
 /// report's rows are; the matrix shows the indicators of the report's rows.
+// Long by design: the regions' order (the plan's region first, then as
+// the data names them) and the cells are built in one walk over the
+// regional rows, which both need.
 pub fn matrix(view: &View, pv: &PlanView, regions: &PlanView) -> Option<Matrix> {
     if !display::has_other_regions(pv.plan, pv.actuals) {
         return None;

@@ -83,13 +83,13 @@ proptest! {
     fn floats_of_decimals_are_to_f64s(m in -(1i64 << 49)..(1i64 << 49), scale in 0u32..=28) {
         let d = Decimal::new(m, scale);
         let slow = rust_decimal::prelude::ToPrimitive::to_f64(&d);
-        prop_assert_eq!(crate::engine::f64_of(d).map(f64::to_bits), slow.map(f64::to_bits));
+        prop_assert_eq!(crate::engine::arith::f64_of(d).map(f64::to_bits), slow.map(f64::to_bits));
     }
 
     #[test]
     fn floats_of_short_decimals_are_to_f64s(m in -1_000_000i64..1_000_000, scale in 0u32..=28) {
         let d = Decimal::new(m, scale);
         let slow = rust_decimal::prelude::ToPrimitive::to_f64(&d);
-        prop_assert_eq!(crate::engine::f64_of(d).map(f64::to_bits), slow.map(f64::to_bits));
+        prop_assert_eq!(crate::engine::arith::f64_of(d).map(f64::to_bits), slow.map(f64::to_bits));
     }
 }
