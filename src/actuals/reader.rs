@@ -21,7 +21,7 @@ use super::split::{Record, Splitter, chunk_bounds, complete_prefix, lines};
 use super::{Actuals, Packed, SeriesKey, Slot, pack};
 use crate::diag::{Diagnostic, Diagnostics, InputError, Location};
 use crate::plan::Plan;
-use problems::{MAX_SAME_END_WARNINGS, conflict, same_end_warning};
+use problems::{Clash, MAX_SAME_END_WARNINGS, conflict, same_end_warning};
 
 mod header;
 mod problems;
@@ -517,12 +517,19 @@ impl<'p> ActualsReader<'p> {
             }
             out.slots[si].len = if pts.is_empty() { 0 } else { kept as u32 + 1 };
         }
-        for (key, prev, p) in conflicts {
-            self.diags.push(conflict(self.plan, out, key, prev, p));
-        }
-        for &(key, prev, p) in same_end.iter().take(MAX_SAME_END_WARNINGS) {
-            self.diags
-                .push(same_end_warning(self.plan, out, key, prev, p));
+        let plan = self.plan;
+        let clash = |(key, prev, p)| Clash {
+            plan,
+            out,
+            key,
+            prev,
+            p,
+        };
+        let same_end = same_end.into_iter().take(MAX_SAME_END_WARNINGS);
+        let found = (conflicts.into_iter().map(clash).map(conflict))
+            .chain(same_end.map(clash).map(same_end_warning));
+        for d in found {
+            self.diags.push(d);
         }
         let regions = out.regions.sort();
         let breakdowns = out.breakdowns.sort();

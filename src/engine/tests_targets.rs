@@ -6,10 +6,10 @@
 
 use rust_decimal::Decimal;
 
-use crate::actuals::{Actuals, ActualsReader};
+use super::tests::setup;
 use crate::engine::{Assessment, Context, Dated, Goal, Status, Step, assess_plan};
 use crate::period::Period;
-use crate::plan::{Direction, Plan, parse_plan};
+use crate::plan::Direction;
 
 const REGIONS: &str = "[[region]]\nid = \"xilingol\"\nname = \"锡林郭勒盟\"\n\n\
      [[region]]\nid = \"inner-mongolia\"\nname = \"内蒙古自治区\"\naliases = [\"全区\"]\n\n\
@@ -22,20 +22,6 @@ fn plan(target: &str, unit: &str, extra: &str) -> String {
         "[plan]\nid = \"p\"\nname = \"P\"\nbaseline = 2020\ntarget = 2025\nregion = \"xilingol\"\n\n\
          {REGIONS}\n[[indicator]]\nid = \"x\"\nunit = \"{unit}\"\ntarget = {target}\n{extra}"
     )
-}
-
-fn setup(plan_toml: &str, csv: &str) -> (Plan, Actuals) {
-    let (plan, _) = match parse_plan(plan_toml, "plan.toml") {
-        Ok(p) => p,
-        Err(e) => panic!("plan does not parse: {e:?}\n{plan_toml}"),
-    };
-    let mut r = ActualsReader::new(&plan);
-    r.read(csv.as_bytes(), "a.csv");
-    let (a, _) = match r.finish() {
-        Ok(a) => a,
-        Err(e) => panic!("actuals do not read: {e:?}\n{csv}"),
-    };
-    (plan, a)
 }
 
 /// The series of `region` as of `as_of`.

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use super::escape::{formula_like, neutralise};
 use super::record::{COLUMNS, FieldRef, each_field};
-use super::{Attachment, Document, Exporter, said};
+use super::{Attachment, Document, Exported, Exporter, said};
 use crate::engine::Assessment;
 use crate::plan::Plan;
 
@@ -20,11 +20,7 @@ pub struct Csv;
 impl Exporter for Csv {
     /// Rows are assessed and formatted a batch at a time, in parallel, and
     /// written in order.
-    fn export(
-        &self,
-        mut doc: Document,
-        out: &mut dyn io::Write,
-    ) -> anyhow::Result<Vec<Attachment>> {
+    fn export(&self, mut doc: Document, out: &mut dyn io::Write) -> Exported {
         if doc.options.evaluation.is_some() {
             return evaluation(doc, out);
         }

@@ -28,7 +28,7 @@ use docx_rs::{
 
 use super::office::{self, column_index, group_spans, status_colors, xml_text};
 use super::png::{self, Painter};
-use super::{Attachment, Document, Exporter, svg};
+use super::{Document, Exported, Exporter, svg};
 use crate::display::Lang;
 use crate::period::Period;
 use crate::view::evaluation::{self, Layout};
@@ -53,11 +53,7 @@ const EMU_PER_PX: u32 = 9525;
 pub struct Docx;
 
 impl Exporter for Docx {
-    fn export(
-        &self,
-        mut doc: Document,
-        out: &mut dyn io::Write,
-    ) -> anyhow::Result<Vec<Attachment>> {
+    fn export(&self, mut doc: Document, out: &mut dyn io::Write) -> Exported {
         let view = doc.view();
         let layout = doc.options.evaluation.clone().unwrap_or_default();
         let painter = Painter::with_system_fonts();

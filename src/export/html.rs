@@ -11,7 +11,7 @@ use askama::Template;
 
 use std::io;
 
-use super::{Attachment, Document, Exporter, svg};
+use super::{Document, Exported, Exporter, svg};
 use crate::display::Lang;
 use crate::engine::Status;
 use crate::plan::Kind;
@@ -177,11 +177,7 @@ struct Page {
 pub struct Html;
 
 impl Exporter for Html {
-    fn export(
-        &self,
-        mut doc: Document,
-        out: &mut dyn io::Write,
-    ) -> anyhow::Result<Vec<Attachment>> {
+    fn export(&self, mut doc: Document, out: &mut dyn io::Write) -> Exported {
         let view = doc.view();
         let regions = doc.regions();
         let layout = doc.options.evaluation.clone().unwrap_or_default();

@@ -7,7 +7,7 @@ use std::io;
 use serde_json::{Map, Number, Value};
 
 use super::record::{COLUMNS, Field, fields};
-use super::{Attachment, Document, Exporter, said};
+use super::{Attachment, Document, Exported, Exporter, said};
 use crate::engine::{Assessment, Status};
 use crate::period::Period;
 use crate::plan::Plan;
@@ -30,11 +30,7 @@ pub fn field_value(f: Field) -> Value {
 impl Exporter for Json {
     /// Rows are assessed and formatted a batch at a time, in parallel, and
     /// written in order.
-    fn export(
-        &self,
-        mut doc: Document,
-        out: &mut dyn io::Write,
-    ) -> anyhow::Result<Vec<Attachment>> {
+    fn export(&self, mut doc: Document, out: &mut dyn io::Write) -> Exported {
         if doc.options.evaluation.is_some() {
             return evaluation(doc, out);
         }

@@ -14,18 +14,14 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::escape::markdown as md;
-use super::{Attachment, Document, Exporter, svg};
+use super::{Attachment, Document, Exported, Exporter, svg};
 use crate::view::grid::{Grid, Kind, Row};
 use crate::view::{View, evaluation, narrative, plan_title, report, status, summary};
 
 pub struct Markdown;
 
 impl Exporter for Markdown {
-    fn export(
-        &self,
-        mut doc: Document,
-        out: &mut dyn io::Write,
-    ) -> anyhow::Result<Vec<Attachment>> {
+    fn export(&self, mut doc: Document, out: &mut dyn io::Write) -> Exported {
         let view = doc.view();
         if let (false, Some(layout)) = (doc.options.report, &doc.options.evaluation) {
             let mut s = String::new();

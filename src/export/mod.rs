@@ -255,8 +255,11 @@ pub type Attachment = (String, Vec<u8>);
 /// One output format.
 pub trait Exporter {
     /// Write `doc` to `out`; return the files that go beside it.
-    fn export(&self, doc: Document, out: &mut dyn Write) -> anyhow::Result<Vec<Attachment>>;
+    fn export(&self, doc: Document, out: &mut dyn Write) -> Exported;
 }
+
+/// What an export gives back: the files that go beside the output.
+pub type Exported = anyhow::Result<Vec<Attachment>>;
 
 /// The warnings of a batch of rows, to hand on once the batch is written
 /// (the rows themselves are not kept that long).

@@ -17,7 +17,7 @@ use anstyle::{AnsiColor, Style};
 use comfy_table::{Cell, CellAlignment, ContentArrangement, TableComponent, presets};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{Attachment, Document, Exporter};
+use super::{Document, Exported, Exporter};
 use crate::engine::Status;
 use crate::view::grid::{Grid, Kind, Row};
 use crate::view::{evaluation, plan_title, status, summary};
@@ -42,11 +42,7 @@ pub fn status_style(s: Status) -> Style {
 }
 
 impl Exporter for Table {
-    fn export(
-        &self,
-        mut doc: Document,
-        out: &mut dyn io::Write,
-    ) -> anyhow::Result<Vec<Attachment>> {
+    fn export(&self, mut doc: Document, out: &mut dyn io::Write) -> Exported {
         let width = doc.options.width;
         let view = doc.view();
         let bold = Style::new().bold();

@@ -29,7 +29,7 @@ use std::io;
 use super::escape::neutralise;
 use super::office::{self, column_index, group_spans, status_colors, xml_text};
 use super::record::{COLUMNS, Field, fields};
-use super::{Attachment, Document, Exporter};
+use super::{Document, Exported, Exporter};
 use crate::display;
 use crate::view::evaluation::{self, Layout};
 use crate::view::grid::{Cell, Grid, Kind};
@@ -71,11 +71,7 @@ pub fn sheet_name(name: &str, taken: &[String]) -> String {
 pub struct Xlsx;
 
 impl Exporter for Xlsx {
-    fn export(
-        &self,
-        mut doc: Document,
-        out: &mut dyn io::Write,
-    ) -> anyhow::Result<Vec<Attachment>> {
+    fn export(&self, mut doc: Document, out: &mut dyn io::Write) -> Exported {
         let view = doc.view();
         let layout = doc.options.evaluation.clone().unwrap_or_default();
         out.write_all(&build(&view, &layout)?)?;

@@ -343,12 +343,9 @@ impl Reader<'_> {
             return vec![s.to_string()];
         }
         let span = self.value_span(t, key);
-        match item.as_array() {
-            Some(a) if a.iter().all(|v| v.as_str().is_some()) => a
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
-            _ => {
+        match strings_of(item) {
+            Some(list) => list,
+            None => {
                 self.error(
                     span,
                     format!("`{key}` of {what} must be a list of file names"),
@@ -515,3 +512,9 @@ pub(crate) fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str>
 
 #[cfg(test)]
 mod tests;
+
+/// The strings of a TOML array of strings; `None` for anything else.
+pub(super) fn strings_of(item: &toml_edit::Item) -> Option<Vec<String>> {
+    let a = item.as_array()?;
+    a.iter().map(|v| v.as_str().map(str::to_string)).collect()
+}

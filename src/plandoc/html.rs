@@ -196,11 +196,7 @@ mod tests {
         assert_eq!(grids.len(), 2);
         let g = &grids[0];
         assert_eq!(g.title.as_deref(), Some("主要指标"));
-        let texts: Vec<Vec<&str>> = g
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
-            .collect();
+        let texts = crate::plandoc::cell_texts(g);
         assert_eq!(texts[0], ["指标", "指标", "2020年", "2025年"]);
         assert_eq!(texts[1], ["学前教育", "学前三年毛入园率", "93%", "95%"]);
         assert_eq!(texts[2], ["学前教育", "普惠性幼儿园覆盖率", "92%", "≥92%"]);

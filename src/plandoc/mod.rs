@@ -321,3 +321,11 @@ pub fn tidy(raw: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The text of each cell of a grid, row by row (for the readers' tests).
+#[cfg(test)]
+fn cell_texts(g: &Grid) -> Vec<Vec<&str>> {
+    (g.rows.iter())
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect()
+}

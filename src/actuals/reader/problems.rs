@@ -8,16 +8,27 @@ use super::*;
 /// a large file would otherwise flood the terminal).
 pub(super) const MAX_SAME_END_WARNINGS: usize = 20;
 
+/// Two points of one series, `prev` read before `p`, that clash: the same
+/// period with two values, or two periods that end on the same day.
+pub(super) struct Clash<'a> {
+    pub plan: &'a Plan,
+    pub out: &'a Actuals,
+    pub key: SeriesKey,
+    pub prev: Packed,
+    pub p: Packed,
+}
+
+impl Clash<'_> {
+    fn indicator(&self) -> &crate::plan::Indicator {
+        &self.plan.indicators[self.key.indicator as usize]
+    }
+}
+
 /// `2023` and `2023-12-31` in one series: both are kept, the coarser
 /// counting as the later, which is seldom what was meant.
-pub(super) fn same_end_warning(
-    plan: &Plan,
-    out: &Actuals,
-    key: SeriesKey,
-    prev: Packed,
-    p: Packed,
-) -> Diagnostic {
-    let ind = &plan.indicators[key.indicator as usize];
+pub(super) fn same_end_warning(c: Clash) -> Diagnostic {
+    let (out, prev, p) = (c.out, c.prev, c.p);
+    let ind = c.indicator();
     let (a, b) = (pack::period_of(prev.period), pack::period_of(p.period));
     let o = out.origin(p.ordinal);
     let file = &out.files[o.file as usize];
@@ -30,14 +41,9 @@ pub(super) fn same_end_warning(
 }
 
 /// Two different values for one series and period.
-pub(super) fn conflict(
-    plan: &Plan,
-    out: &Actuals,
-    key: SeriesKey,
-    prev: Packed,
-    p: Packed,
-) -> Diagnostic {
-    let ind = &plan.indicators[key.indicator as usize];
+pub(super) fn conflict(c: Clash) -> Diagnostic {
+    let (out, key, prev, p) = (c.out, c.key, c.prev, c.p);
+    let ind = c.indicator();
     let region = out.regions.name(key.region);
     let mut what = format!("`{}`", ind.id);
     if !region.is_empty() {

@@ -32,7 +32,8 @@ mod relative;
 mod thresholds;
 mod worked_example;
 
-fn setup(plan_toml: &str, csv: &str) -> (Plan, Actuals) {
+/// A plan and its actuals, read from text (shared with `tests_targets`).
+pub(super) fn setup(plan_toml: &str, csv: &str) -> (Plan, Actuals) {
     let (plan, _) = match parse_plan(plan_toml, "plan.toml") {
         Ok(p) => p,
         Err(e) => panic!("plan does not parse: {e:?}\n{plan_toml}"),

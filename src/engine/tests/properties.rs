@@ -17,19 +17,6 @@ fn prop_assess(target: &str, b: Decimal, y: Decimal, as_of: &str) -> Assessment 
     one_of(&toml, &rows(&[("2023", &y.to_string())]), as_of)
 }
 
-fn rank(s: Status) -> Option<u8> {
-    match s {
-        Status::Achieved => Some(0),
-        Status::Ahead => Some(1),
-        Status::OnTrack => Some(2),
-        Status::AtRisk => Some(3),
-        Status::OffTrack => Some(4),
-        Status::Regressing => Some(5),
-        Status::Missed => Some(6),
-        Status::NoData => None,
-    }
-}
-
 proptest! {
     #[test]
     fn gap_is_never_negative_and_zero_when_achieved(
@@ -68,7 +55,7 @@ proptest! {
         };
         let low = prop_assess(&target, b, y1, as_of);
         let high = prop_assess(&target, b, y2, as_of);
-        if let (Some(rl), Some(rh)) = (rank(low.status), rank(high.status)) {
+        if let (Some(rl), Some(rh)) = (low.status.severity(), high.status.severity()) {
             prop_assert!(
                 rh <= rl,
                 "target {} from {} as of {}: {} gives {} but {} gives {}",

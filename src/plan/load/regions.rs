@@ -195,12 +195,9 @@ impl Reader<'_> {
         let Some(item) = t.get(key) else {
             return Vec::new();
         };
-        match item.as_array() {
-            Some(a) if a.iter().all(|v| v.as_str().is_some()) => a
-                .iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
-            _ => {
+        match super::strings_of(item) {
+            Some(list) => list,
+            None => {
                 let span = self.value_span(t, key);
                 self.error(
                     span,
