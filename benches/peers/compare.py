@@ -16,7 +16,8 @@ Exit status:
      with examples);
   3  they differ only in that series graded `ahead` in one file are `on-track` in the
      other (all in the same direction; every other column agrees): what a tool that
-     does not grade `ahead` yet (R >= 1.10, docs/methods.md#status) gives;
+     does not grade `ahead` (R >= 1.10, docs/methods.md#status) gives, told apart
+     from other differences because it is the likely cause;
   2  a file cannot be read or is not a status CSV.
 Standard library only: it runs with any python3, no venv needed.
 """
